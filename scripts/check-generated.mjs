@@ -3,7 +3,8 @@
 // CI must detect stale generated files, never silently refresh them.
 import { execFileSync } from "node:child_process";
 
-const GENERATED = ["packages/*/src/generated"];
+// `:(glob)` makes `*` stop at `/` and `**` cross directories, as in a shell.
+const GENERATED = [":(glob)packages/*/src/generated/**"];
 
 execFileSync("pnpm", ["exec", "turbo", "run", "generate", "--output-logs=errors-only"], { stdio: "inherit" });
 
