@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 // `:(glob)` makes `*` stop at `/` and `**` cross directories, as in a shell.
 const GENERATED = [":(glob)packages/*/src/generated/**"];
 
-execFileSync("pnpm", ["exec", "turbo", "run", "generate", "--output-logs=errors-only"], { stdio: "inherit" });
+execFileSync("turbo", ["run", "generate", "--output-logs=errors-only"], { stdio: "inherit" });
 
 const changed = execFileSync("git", ["status", "--porcelain", "--", ...GENERATED], {
   encoding: "utf8",
