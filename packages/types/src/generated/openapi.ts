@@ -280,7 +280,11 @@ export interface components {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
-                RateLimit: components["headers"]["RateLimit"];
+                /**
+                 * @description The exhausted quota named in `RateLimit-Policy`; `t` is when it resets.
+                 * @example "default";r=0;t=30
+                 */
+                RateLimit: string;
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 [name: string]: unknown;
             };

@@ -1,0 +1,64 @@
+import type { Call, CreateCallRequest, Problem } from "@calldesk/api-types";
+import { describe, expectTypeOf, it } from "vitest";
+import { type CreatedCall, createCalldeskClient, type LastResponse } from "../src/index.js";
+
+const client = createCalldeskClient({ apiKey: "calldesk_abc123" });
+const body: CreateCallRequest = { caller_id: "+14155550123", destination: "+14155559876" };
+
+describe("calls.create", () => {
+  it("takes a CreateCallRequest and resolves to a Call", () => {
+    expectTypeOf(client.calls.create).parameter(0).toEqualTypeOf<CreateCallRequest>();
+    expectTypeOf(client.calls.create(body)).resolves.toEqualTypeOf<CreatedCall>();
+    expectTypeOf<CreatedCall>().toExtend<Call>();
+    expectTypeOf<Omit<CreatedCall, "lastResponse">>().toEqualTypeOf<Omit<Call, never>>();
+    expectTypeOf<CreatedCall["lastResponse"]>().toEqualTypeOf<LastResponse>();
+    expectTypeOf<CreatedCall["status"]>().toEqualTypeOf<Call["status"]>();
+  });
+
+  it("rejects a body without destination", () => {
+    // @ts-expect-error destination is required
+    void client.calls.create({ caller_id: "+14155550123" });
+  });
+
+  it("rejects an unknown voice changer", () => {
+    void client.calls.create({
+      ...body,
+      // @ts-expect-error "robot" is not a voice changer
+      voice_changer_uid: "robot",
+    });
+  });
+
+  it("rejects camelCase fields", () => {
+    void client.calls.create({
+      ...body,
+      // @ts-expect-error callerId is not a property (snake_case only)
+      callerId: "+14155550123",
+    });
+  });
+
+  it("types the options", () => {
+    void client.calls.create(body, { idempotencyKey: "k", timeoutMs: 1, signal: AbortSignal.timeout(1) });
+    // @ts-expect-error retries are set on the client, not per request
+    void client.calls.create(body, { maxRetries: 1 });
+  });
+});
+
+describe("raw", () => {
+  it("autocompletes the path and types the body and the data", async () => {
+    const { data, error } = await client.raw.POST("/api/v1/voice/calls", { body });
+    expectTypeOf(data).toEqualTypeOf<Call | undefined>();
+    expectTypeOf(error).toEqualTypeOf<Problem | undefined>();
+  });
+
+  it("rejects an unknown path", () => {
+    // @ts-expect-error there is no such path in the contract
+    void client.raw.POST("/api/v1/voice/call", { body });
+  });
+
+  it("rejects a wrong body", () => {
+    void client.raw.POST("/api/v1/voice/calls", {
+      // @ts-expect-error record is a boolean
+      body: { ...body, record: "yes" },
+    });
+  });
+});

@@ -1,0 +1,193 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CalldeskError, createCalldeskClient, UnprocessableEntityError } from "../src/index.js";
+import {
+  API_KEY,
+  created,
+  fetchFailed,
+  instant,
+  problem,
+  seedCall,
+  seedRequest,
+  stubFetch,
+} from "./helpers.js";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("createCalldeskClient", () => {
+  it("falls back to CALLDESK_API_KEY", async () => {
+    vi.stubEnv("CALLDESK_API_KEY", API_KEY);
+    const { fetch, calls } = stubFetch(created());
+    await createCalldeskClient({ fetch }).calls.create(seedRequest());
+    expect(calls[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it("refuses a missing key, naming the option and the variable", () => {
+    vi.stubEnv("CALLDESK_API_KEY", undefined);
+    expect(() => createCalldeskClient({})).toThrow(/apiKey is missing.*CALLDESK_API_KEY/);
+  });
+
+  it.each([
+    `${API_KEY}\r\nx-evil: 1`,
+    `${API_KEY} `,
+    API_KEY.replace("calldesk_", "calldesk-"),
+    `sk_${API_KEY}`,
+  ])("refuses a malformed key without echoing it (%#)", (apiKey) => {
+    let error: unknown;
+    try {
+      createCalldeskClient({ apiKey });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CalldeskError);
+    expect((error as Error).message).toMatch(/apiKey is malformed/);
+    expect((error as Error).message).not.toContain(API_KEY.slice("calldesk_".length));
+    expect(JSON.stringify(error)).not.toContain(API_KEY.slice("calldesk_".length));
+  });
+
+  it.each([
+    "http://api.247calldesk.com",
+    "http://10.0.0.1:4010",
+    "http://localhost.evil.com",
+    "ftp://127.0.0.1",
+    "https://user:pass@api.247calldesk.com",
+    "https://api.247calldesk.com?x=1",
+    "not a url",
+  ])("refuses baseUrl %s", (baseUrl) => {
+    expect(() => createCalldeskClient({ apiKey: API_KEY, baseUrl })).toThrow(/baseUrl must be https/);
+  });
+
+  it.each([
+    ["https://api.247calldesk.com", "https://api.247calldesk.com/api/v1/voice/calls"],
+    ["https://proxy.example.com/calldesk/", "https://proxy.example.com/calldesk/api/v1/voice/calls"],
+    ["http://127.0.0.1:4010", "http://127.0.0.1:4010/api/v1/voice/calls"],
+    ["http://127.8.9.10", "http://127.8.9.10/api/v1/voice/calls"],
+    ["http://localhost:4010/", "http://localhost:4010/api/v1/voice/calls"],
+    ["http://[::1]:4010", "http://[::1]:4010/api/v1/voice/calls"],
+  ])("accepts baseUrl %s", async (baseUrl, url) => {
+    const { fetch, calls } = stubFetch(created());
+    await createCalldeskClient({ apiKey: API_KEY, baseUrl, fetch }).calls.create(seedRequest());
+    expect(calls[0]?.url).toBe(url);
+  });
+
+  it.each([{ maxRetries: -1 }, { maxRetries: 1.5 }, { timeoutMs: 0 }, { timeoutMs: Number.NaN }])(
+    "refuses %o, naming the option",
+    (options) => {
+      expect(() => createCalldeskClient({ apiKey: API_KEY, ...options })).toThrow(
+        new RegExp(Object.keys(options)[0] as string),
+      );
+    },
+  );
+});
+
+describe("calls.create", () => {
+  it("posts the body as JSON with the key and an Idempotency-Key", async () => {
+    const { fetch, calls } = stubFetch(created());
+    await createCalldeskClient({ apiKey: API_KEY, fetch }).calls.create(seedRequest());
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      method: "POST",
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+    });
+    expect(JSON.parse(calls[0]?.body as string)).toEqual(seedRequest());
+  });
+
+  it("resolves to the Call, with the answer's details in a non-enumerable lastResponse", async () => {
+    const { fetch, calls } = stubFetch(created({ "x-request-id": "req_abc" }));
+    const call = await createCalldeskClient({ apiKey: API_KEY, fetch }).calls.create(seedRequest());
+    expect(call).toEqual(seedCall());
+    expect(JSON.parse(JSON.stringify(call))).toEqual(seedCall());
+    expect(Object.keys(call)).not.toContain("lastResponse");
+    expect(call.lastResponse).toMatchObject({
+      requestId: "req_abc",
+      idempotencyKey: calls[0]?.headers["idempotency-key"],
+      replayed: false,
+      attempts: 1,
+    });
+    expect(call.lastResponse.response.status).toBe(201);
+  });
+
+  it("reports a replay", async () => {
+    const { fetch } = stubFetch(created({ "idempotent-replayed": "true" }));
+    const call = await createCalldeskClient({ apiKey: API_KEY, fetch }).calls.create(seedRequest());
+    expect(call.lastResponse.replayed).toBe(true);
+  });
+
+  it("throws a typed error for an error answer", async () => {
+    const { fetch } = stubFetch(problem(422));
+    await expect(
+      createCalldeskClient({ apiKey: API_KEY, fetch }).calls.create(seedRequest()),
+    ).rejects.toBeInstanceOf(UnprocessableEntityError);
+  });
+
+  it("throws a CalldeskError for a success that is not JSON", async () => {
+    const fetch = async () => new Response("<html>", { status: 201 });
+    await expect(
+      createCalldeskClient({ apiKey: API_KEY, fetch }).calls.create(seedRequest()),
+    ).rejects.toThrow(/not JSON/);
+  });
+});
+
+describe("raw (openapi-fetch)", () => {
+  it("sends the key and an Idempotency-Key, and retries with the same key", async () => {
+    const { fetch, calls } = stubFetch(problem(503), created());
+    const client = createCalldeskClient({ apiKey: API_KEY, fetch, ...instant() });
+    const { data, error, response } = await client.raw.POST("/api/v1/voice/calls", { body: seedRequest() });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(seedCall());
+    expect(response.status).toBe(201);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(calls[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(calls[1]?.headers["idempotency-key"]).toBe(calls[0]?.headers["idempotency-key"]);
+    expect(calls[1]?.body).toBe(calls[0]?.body);
+  });
+
+  it("uses the caller's Idempotency-Key parameter", async () => {
+    const key = crypto.randomUUID();
+    const { fetch, calls } = stubFetch(created());
+    const client = createCalldeskClient({ apiKey: API_KEY, fetch });
+    await client.raw.POST("/api/v1/voice/calls", {
+      body: seedRequest(),
+      params: { header: { "Idempotency-Key": key } },
+    });
+    expect(calls[0]?.headers["idempotency-key"]).toBe(key);
+  });
+
+  it("returns error answers as openapi-fetch does, after the retries", async () => {
+    const { fetch, calls } = stubFetch(problem(500));
+    const client = createCalldeskClient({ apiKey: API_KEY, fetch, ...instant() });
+    const { data, error, response } = await client.raw.POST("/api/v1/voice/calls", { body: seedRequest() });
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({ code: "internal_error" });
+    expect(response.status).toBe(500);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("throws the typed transport errors", async () => {
+    const { fetch } = stubFetch(fetchFailed("ECONNREFUSED"));
+    const client = createCalldeskClient({ apiKey: API_KEY, fetch, ...instant() });
+    await expect(client.raw.POST("/api/v1/voice/calls", { body: seedRequest() })).rejects.toMatchObject({
+      name: "ConnectionError",
+      attempts: 3,
+    });
+  });
+});
+
+describe("the client never shows its key", () => {
+  it("in util.inspect or JSON", () => {
+    const client = createCalldeskClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:4010" });
+    const views = [
+      inspect(client, { depth: 10, showHidden: true }),
+      inspect(client.raw, { depth: 10, showHidden: true }),
+      JSON.stringify(client),
+      String(Object.entries(client)),
+    ];
+    for (const view of views) {
+      expect(view).not.toContain(API_KEY);
+    }
+    expect(views[0]).toBe("CalldeskClient { baseUrl: 'http://127.0.0.1:4010', apiKey: [redacted] }");
+  });
+});

@@ -1,0 +1,202 @@
+// Reads everything the sandbox enforces out of the bundled OpenAPI document, once, at start-up:
+// the request schema (compiled by ajv), the body limit, the media type, the problem types and
+// titles, the 201 example that shapes links. Nothing here restates a rule of the contract.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Call, ErrorCode } from "@calldesk/api-types";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked structurally.
+type Json = any;
+
+const CONTRACT_ID = "https://api.247calldesk.com/openapi.json";
+const OPERATION_ID = "createCall";
+
+export interface ProblemType {
+  type: string;
+  title: string;
+}
+
+export interface Contract {
+  /** The path of the create operation, e.g. `/api/v1/voice/calls`. */
+  path: string;
+  /** Media types the request body may be sent as (`application/json`). */
+  mediaTypes: string[];
+  maxBodyBytes: number;
+  /** Validates and fills in defaults (ajv `useDefaults`): mutates its argument. */
+  validateRequest: ValidateFunction;
+  validateIdempotencyKey: ValidateFunction;
+  /** Caller IDs used by the contract's own request examples: verified out of the box. */
+  exampleCallerIds: string[];
+  /** The status a new call is created in, from the 201 example. */
+  createdStatus: Call["status"];
+  /** Builds `links` for a call id from the 201 example's links. */
+  linksFor(callId: string): Call["links"];
+  /** `type` and `title` of a problem code, taken from the named examples of the error responses. */
+  problemType(code: ErrorCode, fallback?: ErrorCode): ProblemType;
+  wwwAuthenticate: string;
+  /** The example value of a documented response header (e.g. `RateLimit-Policy`). */
+  headerExample(name: string): string | undefined;
+}
+
+export function defaultSpecPath(): string {
+  return createRequire(import.meta.url).resolve("@calldesk/api-types/openapi.json");
+}
+
+export function loadContract(specPath: string = defaultSpecPath()): Contract {
+  let bundle: Json;
+  try {
+    bundle = JSON.parse(readFileSync(specPath, "utf8"));
+  } catch (error) {
+    throw new Error(
+      `spec: cannot read ${specPath} as a JSON OpenAPI bundle (${(error as Error).message}); pass the bundled openapi.json`,
+    );
+  }
+  return compileContract(bundle, specPath);
+}
+
+export function compileContract(bundle: Json, source = "the bundle"): Contract {
+  const resolve = (node: Json): Json => {
+    let current = node;
+    while (current && typeof current.$ref === "string") {
+      const target = current.$ref
+        .replace(/^#\//, "")
+        .split("/")
+        .reduce((acc: Json, key: string) => acc?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], bundle);
+      if (target === undefined) {
+        throw new Error(`spec: ${source} has an unresolvable $ref ${current.$ref}`);
+      }
+      const { $ref: _ignored, ...siblings } = current;
+      current = { ...target, ...siblings };
+    }
+    return current;
+  };
+
+  const found = Object.entries(bundle?.paths ?? {}).find(
+    ([, item]) => (item as Json)?.post?.operationId === OPERATION_ID,
+  );
+  if (!found) {
+    throw new Error(`spec: ${source} has no POST operation with operationId ${OPERATION_ID}`);
+  }
+  const [path, pathItem] = found as [string, Json];
+  const operation = pathItem.post;
+  const requestBody = resolve(operation.requestBody);
+  const mediaTypes = Object.keys(requestBody?.content ?? {});
+  const mediaType = mediaTypes[0];
+  if (!mediaType) {
+    throw new Error(`spec: ${source} documents no request body media type for ${OPERATION_ID}`);
+  }
+  const maxBodyBytes = requestBody["x-max-body-bytes"];
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
+    throw new Error(`spec: ${source} requestBody has no positive integer x-max-body-bytes`);
+  }
+
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, useDefaults: true });
+  addFormats(ajv);
+  // OpenAPI vocabulary and our own extensions are annotations, not assertions. `components`,
+  // `request` and `idempotencyKey` hold the schemas of the document added below.
+  for (const keyword of [
+    "example",
+    "x-error-code",
+    "x-error-codes",
+    "components",
+    "request",
+    "idempotencyKey",
+  ]) {
+    ajv.addKeyword(keyword);
+  }
+  const idempotencyParameter = (operation.parameters ?? [])
+    .map(resolve)
+    .find(
+      (parameter: Json) => parameter.in === "header" && parameter.name.toLowerCase() === "idempotency-key",
+    );
+  if (!idempotencyParameter?.schema) {
+    throw new Error(`spec: ${source} documents no Idempotency-Key header for ${OPERATION_ID}`);
+  }
+  ajv.addSchema({
+    $id: CONTRACT_ID,
+    components: { schemas: bundle.components?.schemas ?? {} },
+    request: requestBody.content[mediaType].schema,
+    idempotencyKey: idempotencyParameter.schema,
+  });
+  const validateRequest = ajv.compile({ $ref: `${CONTRACT_ID}#/request` });
+  const validateIdempotencyKey = ajv.compile({ $ref: `${CONTRACT_ID}#/idempotencyKey` });
+
+  const exampleCallerIds = [
+    ...new Set(
+      Object.values(requestBody.content[mediaType].examples ?? {})
+        .map((example) => resolve(example)?.value?.caller_id)
+        .filter((value): value is string => typeof value === "string"),
+    ),
+  ];
+
+  const created = resolve(operation.responses?.["201"]);
+  const createdExample: Json = Object.values(created?.content?.[mediaType]?.examples ?? {}).map(resolve)[0]
+    ?.value;
+  if (!createdExample?.call_id || !createdExample.links || !createdExample.status) {
+    throw new Error(`spec: ${source} has no 201 example with call_id, status and links to shape answers`);
+  }
+  const exampleId: string = createdExample.call_id;
+  const linkTemplates = Object.entries(createdExample.links as Record<string, string>).map(
+    ([name, href]) => [name, href.split(exampleId)] as const,
+  );
+
+  const problemTypes = new Map<string, ProblemType>();
+  const responseHeaders = new Map<string, string>();
+  for (const response of Object.values(operation.responses ?? {}).map(resolve)) {
+    for (const media of Object.values(response?.content ?? {}) as Json[]) {
+      for (const example of Object.values(media?.examples ?? {}).map(resolve)) {
+        const value = example?.value;
+        if (value?.code && value.type && value.title && !problemTypes.has(value.code)) {
+          problemTypes.set(value.code, { type: value.type, title: value.title });
+        }
+      }
+    }
+    for (const [name, header] of Object.entries(response?.headers ?? {})) {
+      const resolved = resolve(header);
+      const example = resolved?.schema?.examples?.[0] ?? resolved?.example;
+      if (example !== undefined && !responseHeaders.has(name.toLowerCase())) {
+        responseHeaders.set(name.toLowerCase(), String(example));
+      }
+    }
+  }
+  // A code without a named example still gets a stable, documented-looking type.
+  const typeBase = [...problemTypes.values()][0]?.type.replace(/[^/]*$/, "") ?? "about:blank#";
+  const problemType = (code: ErrorCode, fallback?: ErrorCode): ProblemType => {
+    const known = problemTypes.get(code) ?? (fallback ? problemTypes.get(fallback) : undefined);
+    if (known) {
+      return known;
+    }
+    const words = code.split("_");
+    return {
+      type: `${typeBase}${words.join("-")}`,
+      title: `${words.join(" ").replace(/^./, (first) => first.toUpperCase())}`,
+    };
+  };
+
+  return {
+    path,
+    mediaTypes,
+    maxBodyBytes,
+    validateRequest,
+    validateIdempotencyKey,
+    exampleCallerIds,
+    createdStatus: createdExample.status,
+    linksFor: (callId) => {
+      const links: Record<string, string> = {};
+      for (const [name, parts] of linkTemplates) {
+        links[name] = parts.join(callId);
+      }
+      return links as Call["links"];
+    },
+    problemType,
+    wwwAuthenticate: responseHeaders.get("www-authenticate") ?? 'Bearer realm="calldesk"',
+    headerExample: (name) => responseHeaders.get(name.toLowerCase()),
+  };
+}
+
+export type { ErrorObject };

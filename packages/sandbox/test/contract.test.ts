@@ -1,0 +1,72 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileContract, loadContract } from "../src/contract.js";
+import { bundle, bundlePath, callsPath, callsPathItem, type Json } from "./helpers.js";
+
+describe("loadContract", () => {
+  const contract = loadContract(bundlePath);
+
+  it("takes the path, media type and body limit from the bundle", () => {
+    expect(contract.path).toBe(callsPath);
+    expect(contract.mediaTypes).toEqual(Object.keys(callsPathItem.post.requestBody.content));
+    expect(contract.maxBodyBytes).toBe(callsPathItem.post.requestBody["x-max-body-bytes"]);
+  });
+
+  it("verifies the caller IDs of the contract's own request examples", () => {
+    const examples = Object.values(callsPathItem.post.requestBody.content["application/json"].examples);
+    expect(new Set(contract.exampleCallerIds)).toEqual(
+      new Set(examples.map((example: Json) => example.value.caller_id)),
+    );
+  });
+
+  it("shapes links like the 201 example", () => {
+    const example: Json = Object.values(
+      callsPathItem.post.responses["201"].content["application/json"].examples,
+    )[0];
+    const links = contract.linksFor(example.value.call_id);
+    expect(links).toEqual(example.value.links);
+  });
+
+  it("takes problem types and titles from the named examples, with a fallback", () => {
+    const unauthorized: Json = Object.values(
+      bundle.components.responses.Unauthorized.content["application/problem+json"].examples,
+    )[0];
+    expect(contract.problemType("unauthorized")).toEqual({
+      type: unauthorized.value.type,
+      title: unauthorized.value.title,
+    });
+    expect(contract.problemType("missing_field", "validation_failed").title).toBe("Validation failed");
+    expect(contract.problemType("forbidden").type).toMatch(/^https:\/\//);
+  });
+
+  it("validates the Idempotency-Key with the parameter's own schema", () => {
+    expect(contract.validateIdempotencyKey(bundle.components.parameters.IdempotencyKey.example)).toBe(true);
+    expect(contract.validateIdempotencyKey("550e8400")).toBe(false);
+  });
+
+  it("explains a file that is not a JSON bundle", () => {
+    const file = join(tmpdir(), `sandbox-not-json-${process.pid}.yaml`);
+    writeFileSync(file, "openapi: 3.1.0\n");
+    expect(() => loadContract(file)).toThrow(/cannot read .* as a JSON OpenAPI bundle/);
+  });
+
+  it("explains a bundle without the createCall operation or its body limit", () => {
+    expect(() => compileContract({ paths: {} })).toThrow(/operationId createCall/);
+    const withoutLimit = structuredClone(bundle);
+    const item: Json = Object.values(withoutLimit.paths)[0];
+    delete item.post.requestBody["x-max-body-bytes"];
+    expect(() => compileContract(withoutLimit)).toThrow(/x-max-body-bytes/);
+  });
+
+  it("enforces a changed limit from a changed bundle, restating nothing", () => {
+    const changed = structuredClone(bundle);
+    changed.components.schemas.Metadata.maxProperties = 1;
+    const validate = compileContract(changed).validateRequest;
+    expect(
+      validate({ caller_id: "+14155550123", destination: "+14155559876", metadata: { a: "1", b: "2" } }),
+    ).toBe(false);
+    expect(validate.errors?.[0]?.keyword).toBe("maxProperties");
+  });
+});

@@ -1,0 +1,124 @@
+// Orchestration: bundle both sides, run `redocly diff --format json`, then classify.
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { classify } from "./classify.js";
+import { UsageError } from "./errors.js";
+import { locateAll } from "./locate.js";
+import { DEFAULT_RULES, type Policy } from "./policy.js";
+import { runRedocly } from "./redocly.js";
+import { bundle, resolveSide, type Scratch, type Side, scratch, type Workspace } from "./sources.js";
+import type { DiffResult, RedoclyReport } from "./types.js";
+import { buildUsageIndex } from "./usage.js";
+
+export interface Comparison extends DiffResult {
+  base: Side;
+  head: Side;
+  baseBundle: string;
+  headBundle: string;
+}
+
+/**
+ * Redocly gets every rule at `major` so that every verdict reaches the correction layer, which
+ * applies the real policy; an empty config would switch all diff rules off.
+ */
+export async function writeRedoclyConfig(work: Scratch): Promise<string> {
+  const path = join(work.dir, "redocly.yaml");
+  const rules = Object.keys(DEFAULT_RULES).map((rule) => `  ${rule}: major`);
+  await writeFile(path, `diff:\n${rules.join("\n")}\n`);
+  return path;
+}
+
+/** Bundles several roots in one Redocly process (outputs are named after each root's basename). */
+export async function bundleMany(roots: readonly string[], outDir: string, work: Scratch): Promise<string[]> {
+  const config = await writeRedoclyConfig(work);
+  const result = await runRedocly(
+    ["bundle", ...roots, "-o", outDir, "--ext", "json", "--config", config, "--lint-config", "off"],
+    work.dir,
+  );
+  const outputs = roots.map((root) => join(outDir, `${basename(root, extname(root))}.json`));
+  const missing = outputs.find((out) => !existsSync(out));
+  if (result.code !== 0 || missing) {
+    throw new UsageError(`cannot bundle:\n${result.stderr}`);
+  }
+  return outputs;
+}
+
+export async function diffBundles(
+  baseBundle: string,
+  headBundle: string,
+  policy: Policy,
+  work: Scratch,
+): Promise<DiffResult & { report: RedoclyReport }> {
+  const config = await writeRedoclyConfig(work);
+  const result = await runRedocly(
+    [
+      "diff",
+      baseBundle,
+      headBundle,
+      "--format",
+      "json",
+      "--fail-on",
+      "none",
+      "--config",
+      config,
+      "--lint-config",
+      "off",
+    ],
+    work.dir,
+  );
+  let report: RedoclyReport;
+  try {
+    report = JSON.parse(result.stdout) as RedoclyReport;
+  } catch {
+    throw new UsageError(`redocly diff failed (exit ${result.code}):\n${result.stderr}`);
+  }
+  const [baseDoc, headDoc] = await Promise.all([readJson(baseBundle), readJson(headBundle)]);
+  const classified = classify({
+    report,
+    baseDoc,
+    headDoc,
+    baseIndex: buildUsageIndex(baseDoc),
+    headIndex: buildUsageIndex(headDoc),
+    policy,
+  });
+  return { ...classified, report };
+}
+
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, "utf8")) as unknown;
+}
+
+export interface CompareOptions {
+  base?: string | undefined;
+  head?: string | undefined;
+  workspace: Workspace;
+  policy: Policy;
+  cwd: string;
+  /** Keep the scratch directory (the caller disposes it), e.g. to summarise the generated types. */
+  work?: Scratch;
+}
+
+export async function compare(options: CompareOptions): Promise<Comparison> {
+  const work = options.work ?? (await scratch());
+  try {
+    await writeRedoclyConfig(work);
+    const [base, head] = await Promise.all([
+      resolveSide(options.base, "base", options.workspace, work, options.cwd),
+      resolveSide(options.head, "head", options.workspace, work, options.cwd),
+    ]);
+    const baseBundle = join(work.dir, "base.bundle.json");
+    const headBundle = join(work.dir, "head.bundle.json");
+    await Promise.all([
+      bundle(base.root, baseBundle, work, base.displayRoot),
+      bundle(head.root, headBundle, work, head.displayRoot),
+    ]);
+    const result = await diffBundles(baseBundle, headBundle, options.policy, work);
+    await locateAll(result.changes, result.report, { head, base, headBundle, baseBundle });
+    return { bump: result.bump, changes: result.changes, base, head, baseBundle, headBundle };
+  } finally {
+    if (!options.work) {
+      await work.dispose();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePolicy } from "../src/policy.js";
+import type { Scratch } from "../src/sources.js";
+import { type Case, cases } from "./fixtures/cases.js";
+import { type Outcome, runCases } from "./support.js";
+
+let outcomes: Outcome[] = [];
+let work: Scratch | undefined;
+
+beforeAll(async () => {
+  ({ outcomes, work } = await runCases(cases));
+});
+
+afterAll(async () => {
+  await work?.dispose();
+});
+
+describe("fixture suite", () => {
+  it("covers every row of the section 6 checklist and at least 40 pairs", () => {
+    const rows = new Set(cases.flatMap((c) => (c.row === undefined ? [] : [c.row])));
+    expect([...rows].sort((a, b) => a - b)).toEqual(Array.from({ length: 43 }, (_, i) => i + 1));
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(cases.map((c, i) => [c.row ? `row ${c.row}: ${c.name}` : c.name, i] as const))("%s", (_, i) => {
+    const c = cases[i];
+    const result = outcomes[i]?.result;
+    expect(c).toBeDefined();
+    expect(result).toBeDefined();
+    if (!c || !result) {
+      return;
+    }
+    const breaking = result.changes.filter((change) => change.breaking);
+    expect(
+      { breaking: breaking.length > 0, bump: result.bump },
+      JSON.stringify(result.changes, null, 2),
+    ).toEqual({
+      breaking: c.expect.breaking,
+      bump: c.expect.bump,
+    });
+    if (c.expect.rule) {
+      expect(breaking.map((change) => change.rule)).toContain(c.expect.rule);
+    }
+    for (const change of breaking) {
+      expect(change.operation ?? change.pointer).toBeTruthy();
+      expect(change.message.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("policy overrides", () => {
+  const byName = (name: string): Case => {
+    const found = cases.find((c) => c.name === name);
+    if (!found) {
+      throw new Error(`no case named ${name}`);
+    }
+    return found;
+  };
+  const picked = [
+    byName("$ref: shared Voice enum gains a value (response side breaks)"),
+    byName("error status removed"),
+    byName("operationId renamed"),
+    byName("request maxLength decreased"),
+  ];
+  const policy = parsePolicy(
+    [
+      "diff:",
+      "  operation-id-changed: off",
+      "x-contract-diff:",
+      "  rules:",
+      "    error-response-removed: minor",
+      "  extensible-enums: [Voice]",
+    ].join("\n"),
+    "redocly.yaml",
+  );
+  let results: Outcome[] = [];
+  let scratchDir: Scratch | undefined;
+  beforeAll(async () => {
+    ({ outcomes: results, work: scratchDir } = await runCases(picked, policy));
+  });
+  afterAll(async () => {
+    await scratchDir?.dispose();
+  });
+
+  it("weighs each verdict by the policy: open enums, lowered and disabled rules", () => {
+    const summary = results.map((o) => ({
+      breaking: o.result.changes.some((c) => c.breaking),
+      bump: o.result.bump,
+    }));
+    expect(summary).toEqual([
+      { breaking: false, bump: "minor" },
+      { breaking: false, bump: "minor" },
+      { breaking: false, bump: "patch" },
+      { breaking: true, bump: "major" },
+    ]);
+  });
+});
