@@ -4,6 +4,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["spec", "packages/*"],
+    projects: ["spec", "packages/*", "scripts/contract-diff", "scripts/release", "scripts/reliability"],
   },
 });

@@ -18,8 +18,11 @@ export const createCall: Json = bundle.paths["/api/v1/voice/calls"].post;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-// OpenAPI vocabulary and our own extensions: annotations, not assertions.
-for (const keyword of ["example", "x-error-code", "x-error-codes", "components"]) {
+// OpenAPI vocabulary and every vendor extension (x-...): annotations, not assertions.
+const extensions = new Set(
+  [...JSON.stringify(bundle).matchAll(/"(x-[\w-]+)":/g)].map((match) => match[1] as string),
+);
+for (const keyword of ["example", "components", ...extensions]) {
   ajv.addKeyword(keyword);
 }
 ajv.addSchema({ $id: CONTRACT_ID, components: bundle.components });

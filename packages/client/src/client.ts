@@ -1,6 +1,6 @@
 import type { Call, CreateCallRequest, paths } from "@calldesk/api-types";
 import * as openapiFetch from "openapi-fetch";
-import { CalldeskError, errorFromResponse } from "./errors.js";
+import { CalldeskError, errorFromResponse, isObject } from "./errors.js";
 import { type Fetch, type SendOptions, send, type Transport } from "./transport.js";
 
 export type { Fetch, SendOptions as RequestOptions } from "./transport.js";
@@ -128,11 +128,13 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
         if (!response.ok) {
           throw errorFromResponse(response, sent.text, details);
         }
-        let call: Call;
+        let call: Call | undefined;
         try {
           call = JSON.parse(sent.text);
-        } catch (cause) {
-          throw new CalldeskError("the answer is not JSON", { ...details, cause });
+        } catch {}
+        if (!isObject(call)) {
+          // A 2xx means the call was created; only its description was lost.
+          throw new CalldeskError("the answer is not a JSON object", { ...details, outcomeUnknown: true });
         }
         const lastResponse: LastResponse = {
           response,

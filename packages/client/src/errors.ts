@@ -167,11 +167,18 @@ const BY_STATUS: Record<number, typeof APIError> = {
   429: RateLimitError,
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: narrows untrusted JSON.
+export const isObject = (v: unknown): v is any => !!v && typeof v === "object" && !Array.isArray(v);
+
 /** The APIError subclass for an error answer. The body is redacted before it is parsed. */
 export function errorFromResponse(response: Response, text: string, details: ErrorDetails): APIError {
   let problem: Problem | undefined;
   try {
-    problem = JSON.parse(redact(text)) ?? undefined;
+    // A broken or hostile server may send any JSON: keep an object only, and only object field errors.
+    const p = JSON.parse(redact(text));
+    if (isObject(p)) {
+      problem = { ...p, errors: Array.isArray(p.errors) ? p.errors.filter(isObject) : undefined };
+    }
   } catch {}
   const { status } = response;
   const C = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);

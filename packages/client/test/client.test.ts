@@ -122,12 +122,17 @@ describe("calls.create", () => {
     ).rejects.toBeInstanceOf(UnprocessableEntityError);
   });
 
-  it("throws a CalldeskError for a success that is not JSON", async () => {
-    const fetch = async () => new Response("<html>", { status: 201 });
-    await expect(
-      createCalldeskClient({ apiKey: API_KEY, fetch }).calls.create(seedRequest()),
-    ).rejects.toThrow(/not JSON/);
-  });
+  it.each(["<html>", "null", "42", "[]"])(
+    "throws a CalldeskError with an unknown outcome for a success whose body is %s",
+    async (body) => {
+      const fetch = async () => new Response(body, { status: 201 });
+      const error = await createCalldeskClient({ apiKey: API_KEY, fetch })
+        .calls.create(seedRequest())
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CalldeskError);
+      expect(error).toMatchObject({ message: "the answer is not a JSON object", outcomeUnknown: true });
+    },
+  );
 });
 
 describe("raw (openapi-fetch)", () => {

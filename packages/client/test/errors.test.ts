@@ -86,6 +86,21 @@ describe("an error answer", () => {
     expect(error).toMatchObject({ status: 418, problem: undefined, code: undefined });
   });
 
+  // Found by fuzzing with hostile servers (scripts/reliability): these used to throw a TypeError.
+  it.each([
+    ['{"code":"invalid_e164","errors":"nope"}', undefined],
+    ['{"code":"invalid_e164","errors":[null,1,{"pointer":"/a","detail":"x","code":"invalid_value"}]}', 1],
+  ])("keeps a malformed problem body typed: %s", (text, fieldErrors) => {
+    const error = errorFromResponse(new Response(null, { status: 422 }), text, {});
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect((error as UnprocessableEntityError).fieldErrors).toHaveLength(fieldErrors ?? 0);
+  });
+
+  it.each(["5", '"text"', "[1,2]", "null"])("ignores a problem body that is not an object: %s", (text) => {
+    const error = errorFromResponse(new Response(null, { status: 500 }), text, {});
+    expect(error).toMatchObject({ status: 500, problem: undefined, code: undefined });
+  });
+
   it("falls back to the problem's request_id without the header", () => {
     const body = problemExample(400);
     const error = errorFromResponse(new Response(null, { status: 400 }), JSON.stringify(body), {});

@@ -54,7 +54,13 @@ describe("errorCodeRows", () => {
   it("names the request fields whose schema declares a code (x-error-code / x-error-codes)", () => {
     expect(rows.find((row) => row.code === "invalid_e164")?.fields).toEqual(["/caller_id", "/destination"]);
     expect(rows.find((row) => row.code === "metadata_too_many_keys")?.fields).toEqual(["/metadata"]);
-    expect(rows.find((row) => row.code === "invalid_metadata_key")?.meaning).toContain("maxLength: 40");
+    // The meaning is the spec's own description of the code (ErrorCode's x-enumDescriptions).
+    const descriptions = objectAt(doc, objectAt(doc, objectAt(doc, doc.components).schemas).ErrorCode)[
+      "x-enumDescriptions"
+    ] as Record<string, string>;
+    expect(rows.find((row) => row.code === "invalid_metadata_key")?.meaning).toContain(
+      descriptions.invalid_metadata_key,
+    );
   });
 
   it("fails the build for a code no response can carry", () => {

@@ -102,7 +102,9 @@ async function measure(name) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${path}`;
   const started = performance.now();
-  const child = spawn(process.execPath, servers[name](port), { stdio: ["ignore", "ignore", "inherit"] });
+  // Each server starts through its own bin file, as a user's shell starts it (shebang included).
+  const [bin, ...args] = servers[name](port);
+  const child = spawn(bin, args, { stdio: ["ignore", "ignore", "inherit"] });
   let status = 0;
   while (status !== 201) {
     if (child.exitCode !== null) {

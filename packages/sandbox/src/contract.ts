@@ -99,14 +99,11 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
   addFormats(ajv);
   // OpenAPI vocabulary and our own extensions are annotations, not assertions. `components`,
   // `request` and `idempotencyKey` hold the schemas of the document added below.
-  for (const keyword of [
-    "example",
-    "x-error-code",
-    "x-error-codes",
-    "components",
-    "request",
-    "idempotencyKey",
-  ]) {
+  // Every vendor extension (x-...) too, so a new one in the spec never stops the sandbox.
+  const extensions = new Set(
+    [...JSON.stringify(bundle).matchAll(/"(x-[\w-]+)":/g)].map((match) => match[1] as string),
+  );
+  for (const keyword of ["example", "components", "request", "idempotencyKey", ...extensions]) {
     ajv.addKeyword(keyword);
   }
   const idempotencyParameter = (operation.parameters ?? [])

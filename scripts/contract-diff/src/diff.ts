@@ -1,11 +1,11 @@
 // Orchestration: bundle both sides, run `redocly diff --format json`, then classify.
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { classify } from "./classify.js";
 import { UsageError } from "./errors.js";
 import { locateAll } from "./locate.js";
-import { DEFAULT_RULES, type Policy } from "./policy.js";
+import type { Policy } from "./policy.js";
 import { runRedocly } from "./redocly.js";
 import { bundle, resolveSide, type Scratch, type Side, scratch, type Workspace } from "./sources.js";
 import type { DiffResult, RedoclyReport } from "./types.js";
@@ -18,22 +18,10 @@ export interface Comparison extends DiffResult {
   headBundle: string;
 }
 
-/**
- * Redocly gets every rule at `major` so that every verdict reaches the correction layer, which
- * applies the real policy; an empty config would switch all diff rules off.
- */
-export async function writeRedoclyConfig(work: Scratch): Promise<string> {
-  const path = join(work.dir, "redocly.yaml");
-  const rules = Object.keys(DEFAULT_RULES).map((rule) => `  ${rule}: major`);
-  await writeFile(path, `diff:\n${rules.join("\n")}\n`);
-  return path;
-}
-
 /** Bundles several roots in one Redocly process (outputs are named after each root's basename). */
 export async function bundleMany(roots: readonly string[], outDir: string, work: Scratch): Promise<string[]> {
-  const config = await writeRedoclyConfig(work);
   const result = await runRedocly(
-    ["bundle", ...roots, "-o", outDir, "--ext", "json", "--config", config, "--lint-config", "off"],
+    ["bundle", ...roots, "-o", outDir, "--ext", "json", "--config", work.config, "--lint-config", "off"],
     work.dir,
   );
   const outputs = roots.map((root) => join(outDir, `${basename(root, extname(root))}.json`));
@@ -50,7 +38,6 @@ export async function diffBundles(
   policy: Policy,
   work: Scratch,
 ): Promise<DiffResult & { report: RedoclyReport }> {
-  const config = await writeRedoclyConfig(work);
   const result = await runRedocly(
     [
       "diff",
@@ -61,7 +48,7 @@ export async function diffBundles(
       "--fail-on",
       "none",
       "--config",
-      config,
+      work.config,
       "--lint-config",
       "off",
     ],
@@ -102,14 +89,13 @@ export interface CompareOptions {
 export async function compare(options: CompareOptions): Promise<Comparison> {
   const work = options.work ?? (await scratch());
   try {
-    await writeRedoclyConfig(work);
-    const [base, head] = await Promise.all([
+    const [base, head] = await settled([
       resolveSide(options.base, "base", options.workspace, work, options.cwd),
       resolveSide(options.head, "head", options.workspace, work, options.cwd),
     ]);
     const baseBundle = join(work.dir, "base.bundle.json");
     const headBundle = join(work.dir, "head.bundle.json");
-    await Promise.all([
+    await settled([
       bundle(base.root, baseBundle, work, base.displayRoot),
       bundle(head.root, headBundle, work, head.displayRoot),
     ]);
@@ -121,4 +107,19 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
       await work.dispose();
     }
   }
+}
+
+/**
+ * Like Promise.all, but waits for every task before rethrowing the first failure: the scratch dir
+ * is removed on failure, and a Redocly still writing into it would otherwise recreate it.
+ */
+async function settled<T extends readonly unknown[]>(
+  tasks: readonly [...{ [K in keyof T]: Promise<T[K]> }],
+): Promise<T> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    throw failed.reason;
+  }
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

@@ -8,6 +8,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
 import { UsageError } from "./errors.js";
+import { DEFAULT_RULES } from "./policy.js";
 import { runRedocly } from "./redocly.js";
 
 const exec = promisify(execFile);
@@ -31,14 +32,23 @@ export interface Side {
 
 export interface Scratch {
   dir: string;
+  /** The Redocly config every bundle and diff of this scratch dir uses (written once, read-only). */
+  config: string;
   dispose(): Promise<void>;
 }
 
+/**
+ * A temp dir with its own Redocly config: it keeps Redocly from picking up whatever redocly.yaml
+ * sits in the cwd, and turns every diff rule on at `major` so that every verdict reaches the
+ * correction layer, which applies the real policy (a config without `diff:` switches them all off).
+ * Written once here, never rewritten: concurrent Redocly processes read it.
+ */
 export async function scratch(): Promise<Scratch> {
   const dir = await mkdtemp(join(tmpdir(), "contract-diff-"));
-  // An empty config keeps Redocly from picking up whatever redocly.yaml sits in the cwd.
-  await writeFile(join(dir, "redocly.yaml"), "{}\n");
-  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+  const config = join(dir, "redocly.yaml");
+  const rules = Object.keys(DEFAULT_RULES).map((rule) => `  ${rule}: major`);
+  await writeFile(config, `diff:\n${rules.join("\n")}\n`);
+  return { dir, config, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
 async function git(args: string[], cwd: string): Promise<string> {
@@ -158,7 +168,7 @@ export async function bundle(
   cwd: string = work.dir,
 ): Promise<void> {
   const result = await runRedocly(
-    ["bundle", root, "-o", out, "--config", join(work.dir, "redocly.yaml"), "--lint-config", "off"],
+    ["bundle", root, "-o", out, "--config", work.config, "--lint-config", "off"],
     cwd,
   );
   if (result.code !== 0 || !existsSync(out)) {

@@ -218,12 +218,24 @@ describe("contract gate in a temporary git repository", () => {
     expect(err).toContain("--formt");
   });
 
-  it("compares a git ref with a file", async () => {
-    const bundle = join(repo, "base.json");
-    const { code, out } = await cli("diff", "--base", "main", "--head", "main", "--format", "json");
-    expect(code).toBe(EXIT_OK);
-    expect(JSON.parse(out)).toEqual({ bump: "none", changes: [] });
-    expect(bundle).toContain(repo);
+  it("compares a git ref with a file, and a ref with itself", async () => {
+    const mixed = await cli(
+      "diff",
+      "--base",
+      "main",
+      "--head",
+      "spec/openapi/openapi.yaml",
+      "--format",
+      "json",
+    );
+    expect(mixed.code).toBe(EXIT_UNRELEASED_BREAK);
+    expect(JSON.parse(mixed.out)).toMatchObject({
+      bump: "major",
+      changes: [{ rule: "enum-values-removed" }],
+    });
+    const same = await cli("diff", "--base", "main", "--head", "main", "--format", "json");
+    expect(same.code).toBe(EXIT_OK);
+    expect(JSON.parse(same.out)).toEqual({ bump: "none", changes: [] });
   });
 });
 

@@ -8,7 +8,7 @@ import { createConsumer } from "./consumer.mjs";
 import { changesetPublish, publishedVersions } from "./publish.mjs";
 import { startRegistry } from "./registry.mjs";
 import { inspectTarball } from "./tarball.mjs";
-import { publicPackages, repoRoot } from "./workspace.mjs";
+import { publicPackages, repoRoot, turboBin } from "./workspace.mjs";
 
 export class ReleaseError extends Error {}
 
@@ -39,7 +39,7 @@ export function checkTarballs(root) {
 export async function releaseLocal({ root = repoRoot, build = true, log = console.log } = {}) {
   if (build) {
     log("Building the public packages...");
-    execFileSync("turbo", ["run", "build", "--filter=./packages/*", "--output-logs=errors-only"], {
+    execFileSync(turboBin(root), ["run", "build", "--filter=./packages/*", "--output-logs=errors-only"], {
       cwd: root,
       stdio: "inherit",
     });

@@ -4,7 +4,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { scopedNpmrc } from "./registry.mjs";
+import { registryRequest, scopedNpmrc } from "./registry.mjs";
+import { pnpmCommand } from "./workspace.mjs";
 
 /**
  * @param {{ root: string, registry: { url: string, token: string }, tag?: string }} options
@@ -13,17 +14,21 @@ import { scopedNpmrc } from "./registry.mjs";
 export function changesetPublish({ root, registry, tag }) {
   const configDir = mkdtempSync(join(tmpdir(), "calldesk-npmrc-"));
   const userconfig = join(configDir, ".npmrc");
-  writeFileSync(userconfig, `registry=${registry.url}/\n${scopedNpmrc(registry)}`);
+  // Only the @calldesk scope goes to the local registry: everything else, pnpm itself included,
+  // still comes from the usual registry.
+  writeFileSync(userconfig, scopedNpmrc(registry));
   try {
-    const args = ["exec", "changeset", "publish", "--no-git-tag", ...(tag ? ["--tag", tag] : [])];
-    return execFileSync("pnpm", args, {
+    const [command, args] = pnpmCommand(
+      ["exec", "changeset", "publish", "--no-git-tag", ...(tag ? ["--tag", tag] : [])],
+      root,
+    );
+    return execFileSync(command, args, {
       cwd: root,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
         NPM_CONFIG_USERCONFIG: userconfig,
-        npm_config_registry: `${registry.url}/`,
         // Provenance needs a CI identity provider (GitHub OIDC); a local registry has none.
         npm_config_provenance: "false",
       },
@@ -38,10 +43,6 @@ export function changesetPublish({ root, registry, tag }) {
  * @param {string} url @param {string} name @returns {Promise<string[]>}
  */
 export async function publishedVersions(url, name) {
-  const response = await fetch(`${url}/${name.replace("/", "%2f")}`);
-  if (response.status === 404) {
-    return [];
-  }
-  const body = /** @type {{ versions: Record<string, unknown> }} */ (await response.json());
-  return Object.keys(body.versions);
+  const { status, json } = await registryRequest("GET", `${url}/${name.replace("/", "%2f")}`);
+  return status === 404 ? [] : Object.keys(json.versions);
 }

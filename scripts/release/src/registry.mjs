@@ -2,11 +2,43 @@
 // installing releases without touching the public registry.
 import { spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const VERDACCIO = fileURLToPath(new URL("../node_modules/.bin/verdaccio", import.meta.url));
+
+/**
+ * One HTTP exchange on a fresh connection. Verdaccio closes idle keep-alive sockets, and fetch's
+ * pool would then reuse a dead one ("other side closed").
+ * @param {string} method @param {string} url @param {unknown} [body]
+ * @returns {Promise<{ status: number, json: any }>}
+ */
+export function registryRequest(method, url, body) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = payload
+      ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }
+      : {};
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        text += chunk;
+      });
+      res.on("end", () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
 
 /** @returns {Promise<number>} a port that was free a moment ago */
 function freePort() {
@@ -88,8 +120,8 @@ async function waitForPing(url, hasExited) {
       throw new Error("the process exited");
     }
     try {
-      const response = await fetch(`${url}/-/ping`);
-      if (response.ok) {
+      const { status } = await registryRequest("GET", `${url}/-/ping`);
+      if (status === 200) {
         return;
       }
     } catch {
@@ -103,16 +135,16 @@ async function waitForPing(url, hasExited) {
 /** Registers the publishing user the way `npm adduser` does, and returns its token. */
 async function createUser(/** @type {string} */ url) {
   const name = "release-bot";
-  const response = await fetch(`${url}/-/user/org.couchdb.user:${name}`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name, password: "local-registry-only", type: "user", roles: [] }),
+  const { status, json } = await registryRequest("PUT", `${url}/-/user/org.couchdb.user:${name}`, {
+    name,
+    password: "local-registry-only",
+    type: "user",
+    roles: [],
   });
-  const body = /** @type {{ token?: string }} */ (await response.json());
-  if (!response.ok || !body.token) {
-    throw new Error(`could not create the publishing user (HTTP ${response.status})`);
+  if (status !== 201 || !json?.token) {
+    throw new Error(`could not create the publishing user (HTTP ${status})`);
   }
-  return body.token;
+  return /** @type {string} */ (json.token);
 }
 
 /**

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { changesetPublish } from "./publish.mjs";
 import { versionPackages } from "./version.mjs";
-import { publicPackages } from "./workspace.mjs";
+import { publicPackages, turboBin } from "./workspace.mjs";
 
 /**
  * Writes a changeset that bumps every public package.
@@ -25,7 +25,7 @@ export function writeChangeset(root, bump, summary) {
  */
 export function release({ root, registry, snapshot }) {
   versionPackages({ root, refreshLockfile: false, log: () => {}, ...(snapshot ? { snapshot } : {}) });
-  execFileSync("turbo", ["run", "build", "--filter=./packages/*", "--output-logs=errors-only"], {
+  execFileSync(turboBin(root), ["run", "build", "--filter=./packages/*", "--output-logs=errors-only"], {
     cwd: root,
     stdio: "inherit",
   });

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { workspacePackages } from "./workspace.mjs";
+import { pnpmCommand, workspacePackages } from "./workspace.mjs";
 
 /** @param {string} root @returns {{ root: string, dispose: () => void }} */
 export function scratchWorkspace(root) {
@@ -13,7 +13,8 @@ export function scratchWorkspace(root) {
   execFileSync("git", ["clone", "--quiet", "--local", root, scratch]);
   execFileSync("git", ["-C", scratch, "config", "user.email", "release@calldesk.invalid"]);
   execFileSync("git", ["-C", scratch, "config", "user.name", "Release rehearsal"]);
-  execFileSync("pnpm", ["install", "--offline", "--frozen-lockfile", "--reporter=silent"], {
+  const [pnpm, args] = pnpmCommand(["install", "--offline", "--frozen-lockfile", "--reporter=silent"], root);
+  execFileSync(pnpm, args, {
     cwd: scratch,
     stdio: "inherit",
   });

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pnpmCommand, turboBin } from "./workspace.mjs";
 
 const SPEC_ROOT = "spec/openapi/openapi.yaml";
 // The contract's version is the version of the package that publishes it.
@@ -30,17 +31,20 @@ export function syncContractVersion(root) {
 export function versionPackages({ root, snapshot, refreshLockfile = true, log = console.log }) {
   /** @param {string} command @param {string[]} args */
   const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: "inherit" });
-  run("pnpm", ["exec", "changeset", "version", ...(snapshot ? ["--snapshot", snapshot] : [])]);
+  /** @param {string[]} args */
+  const pnpm = (args) => run(...pnpmCommand(args, root));
+  const turbo = (/** @type {string[]} */ args) => run(turboBin(root), [...args, "--output-logs=errors-only"]);
+  pnpm(["exec", "changeset", "version", ...(snapshot ? ["--snapshot", snapshot] : [])]);
   if (!snapshot) {
     // A snapshot previews a pull request: the contract keeps its released version, and no page
     // of it is kept among the released docs.
     const { from, to } = syncContractVersion(root);
     log(`Contract info.version: ${from} -> ${to}`);
-    run("turbo", ["run", "generate", "--output-logs=errors-only"]);
-    run("turbo", ["run", "build", "--filter=@calldesk/docs", "--output-logs=errors-only"]);
-    run("pnpm", ["--filter", "@calldesk/docs", "run", "freeze"]);
+    turbo(["run", "generate"]);
+    turbo(["run", "build", "--filter=@calldesk/docs"]);
+    pnpm(["--filter", "@calldesk/docs", "run", "freeze"]);
   }
   if (refreshLockfile) {
-    run("pnpm", ["install", "--lockfile-only"]);
+    pnpm(["install", "--lockfile-only"]);
   }
 }

@@ -25,3 +25,22 @@ export function workspacePackages(root = repoRoot) {
 export function publicPackages(root = repoRoot) {
   return workspacePackages(root).filter((pkg) => pkg.manifest.private !== true);
 }
+
+/**
+ * How to run pnpm from here: the pnpm that runs this script when there is one, else the version
+ * the workspace pins, through npx (what the README's quick start uses).
+ * @param {string[]} args @param {string} root @returns {[string, string[]]}
+ */
+export function pnpmCommand(args, root = repoRoot) {
+  const execpath = process.env.npm_execpath;
+  if (execpath && /pnpm/.test(execpath)) {
+    return [process.execPath, [execpath, ...args]];
+  }
+  const { packageManager } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  return ["npx", ["--yes", packageManager, ...args]];
+}
+
+/** The workspace's own turbo binary. @param {string} root */
+export function turboBin(root = repoRoot) {
+  return join(root, "node_modules/.bin/turbo");
+}

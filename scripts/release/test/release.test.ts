@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumer } from "../src/consumer.mjs";
 import { releaseLocal } from "../src/local.mjs";
 import { publishedVersions } from "../src/publish.mjs";
-import { startRegistry } from "../src/registry.mjs";
+import { registryRequest, startRegistry } from "../src/registry.mjs";
 import { release, writeChangeset } from "../src/rehearsal.mjs";
 import { scratchWorkspace } from "../src/scratch.mjs";
 import { releaseSnapshot } from "../src/snapshot.mjs";
@@ -93,7 +93,10 @@ describe("releases in a row", () => {
     const version = await releaseSnapshot({ tag: "pr", registry, log: () => {} });
     expect(version).toMatch(/^0\.0\.0-pr-\d{14}$/);
     expect(await publishedVersions(registry.url, "@calldesk/client")).toContain(version);
-    const tags = await (await fetch(`${registry.url}/-/package/@calldesk%2fclient/dist-tags`)).json();
+    const { json: tags } = await registryRequest(
+      "GET",
+      `${registry.url}/-/package/@calldesk%2fclient/dist-tags`,
+    );
     expect(tags.pr).toBe(version);
   });
 });

@@ -10,7 +10,11 @@ const CONTRACT_ID = "https://api.247calldesk.com/openapi.json";
 const bundle = createRequire(import.meta.url)("@calldesk/api-types/openapi.json");
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-for (const keyword of ["example", "x-error-code", "x-error-codes", "components"]) {
+// OpenAPI vocabulary and every vendor extension (x-...): annotations, not assertions.
+const extensions = new Set(
+  [...JSON.stringify(bundle).matchAll(/"(x-[\w-]+)":/g)].map((match) => match[1] as string),
+);
+for (const keyword of ["example", "components", ...extensions]) {
   ajv.addKeyword(keyword);
 }
 ajv.addSchema({ $id: CONTRACT_ID, components: bundle.components });

@@ -8,13 +8,21 @@ export interface RawResponse {
   body: string;
 }
 
-export function rawPost(url: string, headers: Record<string, string>, body: Buffer | string): Promise<RawResponse> {
+export function rawPost(
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer | string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: "POST", headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
       );
       res.on("error", reject);
     });

@@ -24,8 +24,17 @@ interface Answer {
 }
 
 const answerArbitrary: fc.Arbitrary<Answer> = fc.record({
-  status: fc.oneof(fc.constantFrom(200, 201, 400, 401, 409, 422, 429, 500, 503), fc.integer({ min: 100, max: 599 })),
-  contentType: fc.constantFrom("application/json", "application/problem+json", "text/html", "text/plain", null),
+  status: fc.oneof(
+    fc.constantFrom(200, 201, 400, 401, 409, 422, 429, 500, 503),
+    fc.integer({ min: 100, max: 599 }),
+  ),
+  contentType: fc.constantFrom(
+    "application/json",
+    "application/problem+json",
+    "text/html",
+    "text/plain",
+    null,
+  ),
   body: fc.oneof(
     fc.string(),
     fc.jsonValue().map((value) => JSON.stringify(value)),
@@ -59,15 +68,24 @@ function respond(response: ServerResponse, authorization: string): void {
   }
   response.writeHead(status, headers);
   const sent = current.truncate ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
+  const finish = () => {
+    if (current.truncate) {
+      response.socket?.destroy();
+    } else {
+      response.end();
+    }
+  };
   if (!current.drip) {
     response.write(sent);
-    return current.truncate ? void response.socket?.destroy() : void response.end();
+    finish();
+    return;
   }
   let offset = 0;
   const tick = () => {
     if (offset >= sent.length || offset > 64) {
       response.write(sent.subarray(offset));
-      return current.truncate ? void response.socket?.destroy() : void response.end();
+      finish();
+      return;
     }
     response.write(sent.subarray(offset, offset + 8));
     offset += 8;

@@ -10,7 +10,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? 424242);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const PATH = "/api/v1/voice/calls";
 const AUTH = { authorization: "Bearer calldesk_fuzzer", "content-type": "application/json" };
-const SEED_BODY = { caller_id: "+14155550123", destination: "+14155559876", record: true, metadata: { p: "1" } };
+const SEED_BODY = {
+  caller_id: "+14155550123",
+  destination: "+14155559876",
+  record: true,
+  metadata: { p: "1" },
+};
 
 const validateProblem = schemaValidator("Problem");
 const validateCall = schemaValidator("Call");
@@ -56,7 +61,14 @@ describe("sandbox fuzzing", () => {
   });
 
   it("answers near-valid bodies (the seed with fields replaced by anything) by the contract", async () => {
-    const field = fc.constantFrom("caller_id", "destination", "record", "voice_changer_uid", "metadata", "extra");
+    const field = fc.constantFrom(
+      "caller_id",
+      "destination",
+      "record",
+      "voice_changer_uid",
+      "metadata",
+      "extra",
+    );
     await fc.assert(
       fc.asyncProperty(fc.dictionary(field, fc.jsonValue()), async (patch) => {
         expectContractAnswer(await rawPost(url, AUTH, JSON.stringify({ ...SEED_BODY, ...patch })));
@@ -136,15 +148,19 @@ describe("sandbox fuzzing", () => {
       const target = `${bounded.url}${PATH}`;
       const keys = Array.from({ length: 60 }, () => crypto.randomUUID());
       for (const key of keys) {
-        expect((await rawPost(target, { ...AUTH, "idempotency-key": key }, JSON.stringify(SEED_BODY))).status).toBe(
-          201,
-        );
+        expect(
+          (await rawPost(target, { ...AUTH, "idempotency-key": key }, JSON.stringify(SEED_BODY))).status,
+        ).toBe(201);
       }
       const other = JSON.stringify({ ...SEED_BODY, record: false });
       // The newest key is still held: a different body with it is refused...
-      expect((await rawPost(target, { ...AUTH, "idempotency-key": keys.at(-1) as string }, other)).status).toBe(422);
+      expect(
+        (await rawPost(target, { ...AUTH, "idempotency-key": keys.at(-1) as string }, other)).status,
+      ).toBe(422);
       // ...while the oldest was evicted, so the store never grew past 20 entries.
-      expect((await rawPost(target, { ...AUTH, "idempotency-key": keys[0] as string }, other)).status).toBe(201);
+      expect((await rawPost(target, { ...AUTH, "idempotency-key": keys[0] as string }, other)).status).toBe(
+        201,
+      );
     } finally {
       await bounded.close();
     }
