@@ -1,7 +1,7 @@
 import type { Call, CreateCallRequest, paths } from "@calldesk/api-types";
 import * as openapiFetch from "openapi-fetch";
 import { CalldeskError, errorFromResponse, isObject } from "./errors.js";
-import { type Fetch, type SendOptions, send, type Transport } from "./transport.js";
+import { checkTimeout, type Fetch, type SendOptions, send, type Transport } from "./transport.js";
 
 export type { Fetch, SendOptions as RequestOptions } from "./transport.js";
 
@@ -67,7 +67,7 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
     throw new CalldeskError("apiKey is missing: pass { apiKey } or set CALLDESK_API_KEY");
   }
   if (!/^calldesk_[A-Za-z0-9]+$/.test(apiKey)) {
-    throw new CalldeskError("apiKey is malformed: expected calldesk_ and letters or digits");
+    throw new CalldeskError("apiKey is malformed: expected calldesk_ + letters/digits");
   }
   let url: URL | undefined;
   try {
@@ -78,15 +78,14 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
     !(url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname))) ||
     url.username + url.password + url.search + url.hash
   ) {
-    throw new CalldeskError(
-      "baseUrl must be https (http only for loopback), with no credentials, query or fragment",
-    );
+    throw new CalldeskError("baseUrl must be https (http on loopback), no credentials, query or fragment");
   }
   const baseUrl = url.href.replace(/\/+$/, "");
   const { maxRetries = 2, timeoutMs = 60_000 } = options;
-  if (!(Number.isInteger(maxRetries) && maxRetries >= 0 && timeoutMs > 0)) {
-    throw new CalldeskError("maxRetries must be an integer >= 0 and timeoutMs > 0");
+  if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new CalldeskError("maxRetries must be an integer >= 0");
   }
+  checkTimeout(timeoutMs);
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const t: Transport = {
     fetch,

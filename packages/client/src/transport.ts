@@ -58,6 +58,13 @@ const TIMEOUT = "deadline";
 const retriable = (status: number): boolean =>
   status === 408 || status === 409 || status === 429 || status >= 500;
 
+/** setTimeout clamps delays of 2^31 ms or more to 1 ms: such a deadline would fire at once. */
+export function checkTimeout(ms: number): void {
+  if (!(ms > 0 && ms < 2 ** 31)) {
+    throw new CalldeskError("timeoutMs must be in (0, 2^31)");
+  }
+}
+
 /**
  * One logical request: attempts, waits and one deadline. Returns the final answer (a success, a
  * non-retriable error status, or the last retriable one); throws the transport errors.
@@ -72,9 +79,12 @@ export async function send(
 ): Promise<Sent> {
   const key = options.idempotencyKey ?? (method === "POST" ? crypto.randomUUID() : undefined);
   const timeoutMs = options.timeoutMs ?? t.timeoutMs;
-  if (/[\r\n]/.test(key as string) || !(timeoutMs > 0)) {
-    throw new CalldeskError("idempotencyKey must have no CR/LF and timeoutMs must be > 0");
+  // Visible ASCII only: CR/LF would inject headers, and fetch refuses other bytes only after
+  // the attempt has started, which would look like an unknown outcome.
+  if (/[^!-~]/.test(key as string)) {
+    throw new CalldeskError("idempotencyKey must be visible ASCII");
   }
+  checkTimeout(timeoutMs);
   headers.authorization = t.authorization;
   if (key) {
     headers["idempotency-key"] = key;

@@ -72,12 +72,41 @@ describe("createCalldeskClient", () => {
     expect(calls[0]?.url).toBe(url);
   });
 
-  it.each([{ maxRetries: -1 }, { maxRetries: 1.5 }, { timeoutMs: 0 }, { timeoutMs: Number.NaN }])(
-    "refuses %o, naming the option",
-    (options) => {
-      expect(() => createCalldeskClient({ apiKey: API_KEY, ...options })).toThrow(
-        new RegExp(Object.keys(options)[0] as string),
-      );
+  it.each([
+    { maxRetries: -1 },
+    { maxRetries: 1.5 },
+    { timeoutMs: 0 },
+    { timeoutMs: Number.NaN },
+    // setTimeout would clamp these to 1 ms and every request would time out at once.
+    { timeoutMs: Number.POSITIVE_INFINITY },
+    { timeoutMs: 2 ** 31 },
+  ])("refuses %o, naming only that option", (options) => {
+    const [name] = Object.keys(options) as [string];
+    const other = name === "timeoutMs" ? "maxRetries" : "timeoutMs";
+    let message = "";
+    try {
+      createCalldeskClient({ apiKey: API_KEY, ...options });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`^${name} must`));
+    expect(message).not.toContain(other);
+  });
+
+  it.each(["550e8400-e29b-41d4-a716-446655440000\r\nx-evil: 1", "clé-🙂", "two words"])(
+    "refuses the idempotency key %j before sending anything",
+    async (idempotencyKey) => {
+      let sent = 0;
+      const fetch = async () => {
+        sent += 1;
+        return new Response(null, { status: 500 });
+      };
+      const error = await createCalldeskClient({ apiKey: API_KEY, fetch })
+        .calls.create(seedRequest(), { idempotencyKey })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CalldeskError);
+      expect((error as Error).message).toBe("idempotencyKey must be visible ASCII");
+      expect(sent).toBe(0);
     },
   );
 });

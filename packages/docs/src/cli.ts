@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// calldesk-docs build | serve [--port 4011] [--host 127.0.0.1] | freeze
+// calldesk-docs serve [--port 4011] [--host 127.0.0.1]: serves the API reference this package ships.
 import { parseArgs } from "node:util";
-import { buildDocs, freezeCurrent } from "./build.js";
 import { serveDocs } from "./serve.js";
 
-const usage = "usage: calldesk-docs build | serve [--port 4011] [--host 127.0.0.1] | freeze";
+const usage = "usage: calldesk-docs serve [--port 4011] [--host 127.0.0.1]";
 
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -13,21 +12,13 @@ async function main(argv: string[]): Promise<void> {
     options: { port: { type: "string" }, host: { type: "string" } },
   });
   const command = positionals[0];
-  if (command === "build") {
-    const result = await buildDocs();
-    console.log(`@calldesk/docs: contract ${result.version}; versions ${result.versions.join(", ")}`);
-    for (const file of result.files) {
-      console.log(`  dist/${file}`);
-    }
-  } else if (command === "serve") {
+  if (command === "serve") {
     const port = values.port === undefined ? 4011 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`--port must be an integer from 0 to 65535, got ${values.port}`);
     }
     const server = await serveDocs({ port, ...(values.host === undefined ? {} : { host: values.host }) });
     console.log(`API reference: ${server.url}/latest/ (all versions: ${server.url}/)`);
-  } else if (command === "freeze") {
-    console.log(`@calldesk/docs: kept versions/${await freezeCurrent()}/index.html`);
   } else {
     throw new Error(usage);
   }

@@ -64,16 +64,6 @@ export class RateLimiter {
     return { allowed: true, remaining: this.limit - window.count, resetSeconds };
   }
 
-  /** The state after one more request was refused: used by the 429 test number. */
-  exhausted(keyId: string): RateLimitState {
-    const window = this.#windows.get(keyId);
-    const now = this.#now();
-    const resetSeconds = window
-      ? Math.max(1, Math.ceil((window.start + this.windowSeconds * 1000 - now) / 1000))
-      : 1;
-    return { allowed: false, remaining: 0, resetSeconds };
-  }
-
   clear(): void {
     this.#windows.clear();
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the root release scripts (`pnpm version-packages`, `pnpm release:local`,
 // `pnpm release:snapshot`).
-import { ReleaseError, releaseLocal } from "./local.mjs";
+import { checkTarballs, ReleaseError, releaseLocal } from "./local.mjs";
 import { releaseSnapshot } from "./snapshot.mjs";
 import { versionPackages } from "./version.mjs";
 import { repoRoot } from "./workspace.mjs";
@@ -9,6 +9,8 @@ import { repoRoot } from "./workspace.mjs";
 const command = process.argv[2] ?? "";
 const commands = {
   version: async () => versionPackages({ root: repoRoot }),
+  // What `pnpm release` runs before `changeset publish`: no tarball ships without its build.
+  check: async () => checkTarballs(repoRoot),
   local: () => releaseLocal(),
   snapshot: async () => {
     await releaseSnapshot({ tag: process.argv[3] ?? "preview" });
