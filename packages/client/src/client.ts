@@ -122,8 +122,8 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
           JSON.stringify(body),
           requestOptions,
         );
-        const { response, idempotencyKey = "", attempts } = sent;
-        const details = { idempotencyKey, attempts };
+        const { response, text: _, ...details } = sent;
+        const { idempotencyKey = "", attempts } = details as { idempotencyKey?: string; attempts: number };
         if (!response.ok) {
           throw errorFromResponse(response, sent.text, details);
         }

@@ -177,7 +177,8 @@ export function errorFromResponse(response: Response, text: string, details: Err
     // A broken or hostile server may send any JSON: keep an object only, and only object field errors.
     const p = JSON.parse(redact(text));
     if (isObject(p)) {
-      problem = { ...p, errors: Array.isArray(p.errors) ? p.errors.filter(isObject) : undefined };
+      p.errors = ([] as unknown[]).concat(p.errors ?? []).filter(isObject);
+      problem = p;
     }
   } catch {}
   const { status } = response;

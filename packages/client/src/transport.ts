@@ -29,12 +29,10 @@ export interface SendOptions {
   timeoutMs?: number | undefined;
 }
 
-export interface Sent {
+export interface Sent extends ErrorDetails {
   response: Response;
   /** The body, already read: a body that fails half-way is retried like a lost answer. */
   text: string;
-  idempotencyKey: string | undefined;
-  attempts: number;
 }
 
 // Error codes raised before any byte of the request can have left the machine: connection refused,
@@ -151,7 +149,9 @@ export async function send(
         if (failure) {
           throw failure;
         }
-        return { response: response as Response, text, idempotencyKey: key, attempts };
+        // The details travel with a final error status too: an earlier attempt whose answer was
+        // lost may have created the call, whatever this last answer says.
+        return { response: response as Response, text, ...details() };
       }
       await (t.sleep?.(delay) ??
         new Promise((resolve) => {

@@ -9,6 +9,7 @@ import {
   OutcomeUnknownError,
   RateLimitError,
   TimeoutError,
+  UnprocessableEntityError,
 } from "../src/index.js";
 import { errorCode, neverSent } from "../src/transport.js";
 import {
@@ -270,6 +271,30 @@ describe("transport failures", () => {
     const error = await c.calls.create(seedRequest()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject({ outcomeUnknown: true });
+  });
+
+  // Found by the 50,000-create chaos run (scripts/reliability): the final 5xx used to say the
+  // outcome was known, although the first attempt's lost answer may have created the call.
+  it.each([
+    [503, InternalServerError],
+    [429, RateLimitError],
+    [422, UnprocessableEntityError],
+  ] as const)(
+    "a final %s after a lost answer still says the outcome is unknown",
+    async (status, Expected) => {
+      const { fetch } = stubFetch(fetchFailed("ECONNRESET"), problem(status, { "retry-after": "0" }));
+      const { client: c } = client(fetch);
+      const error = await c.calls.create(seedRequest()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Expected);
+      expect(error).toMatchObject({ status, outcomeUnknown: true });
+    },
+  );
+
+  it("a final 5xx with no lost answer before it says the outcome is known", async () => {
+    const { fetch } = stubFetch(problem(503, { "retry-after": "0" }));
+    const { client: c } = client(fetch);
+    const error = await c.calls.create(seedRequest()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, attempts: 3, outcomeUnknown: false });
   });
 
   it("a body that breaks off after the headers is a lost answer, retried with the same key", async () => {

@@ -10,11 +10,12 @@
 // every request after the first into a cheap replay). Prism runs with --errors (it validates
 // requests too) and -v silent; the sandbox with --quiet (no log lines) and a quota high enough
 // not to answer 429.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,22 @@ import autocannon from "autocannon";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
+
+// Pin the load generator (this process, every thread) to CPU 1 and each server to CPU 0 when
+// the machine has two cores and util-linux's taskset; otherwise run unpinned, as before.
+const pinned = (() => {
+  if (availableParallelism() < 2) {
+    return false;
+  }
+  try {
+    execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", "1", String(process.pid)], {
+      stdio: "ignore",
+    });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const repoRoot = join(here, "..", "..", "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
@@ -102,9 +119,13 @@ async function measure(name) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${path}`;
   const started = performance.now();
-  // Each server starts through its own bin file, as a user's shell starts it (shebang included).
+  // Each server starts through its own bin file, as a user's shell starts it (shebang included),
+  // pinned to CPU 0 while this process (the load generator) is pinned to CPU 1: on a 2-core
+  // machine the two would otherwise steal each other's core. Both servers get the same treatment.
   const [bin, ...args] = servers[name](port);
-  const child = spawn(bin, args, { stdio: ["ignore", "ignore", "inherit"] });
+  const child = pinned
+    ? spawn("taskset", ["--cpu-list", "0", bin, ...args], { stdio: ["ignore", "ignore", "inherit"] })
+    : spawn(bin, args, { stdio: ["ignore", "ignore", "inherit"] });
   let status = 0;
   while (status !== 201) {
     if (child.exitCode !== null) {
@@ -183,6 +204,7 @@ const report = {
   node: process.version,
   cpus: (await import("node:os")).cpus().length,
   loadGenerator: `autocannon ${require("autocannon/package.json").version} (in the bench process)`,
+  cpuPinning: pinned ? "load generator on CPU 1, server on CPU 0 (taskset)" : "none",
   prism: `@stoplight/prism-cli ${prismVersion} mock --errors -v silent`,
   sandbox: "calldesk-sandbox --quiet --rate-limit 1000000000/1",
   workload: {
