@@ -6,7 +6,7 @@ import { dirname, relative, resolve } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import type { Side } from "./sources.js";
 import type { Change, RedoclyReport, SourceLocation } from "./types.js";
-import { escapePointer, resolvePointer, unescapePointer } from "./usage.js";
+import { escapePointer, isNode, resolvePointer, unescapePointer, valueAt } from "./usage.js";
 
 interface SourceFile {
   data: unknown;
@@ -53,9 +53,9 @@ export class SourceMapper {
     }
     seen.add(pointer);
     this.map.set(pointer, at);
-    const source = get((await this.load(at.file)).data, at.path);
-    const sourceRef = isRecord(source) && typeof source.$ref === "string" ? source.$ref : undefined;
-    const bundleRef = isRecord(node) && typeof node.$ref === "string" ? node.$ref : undefined;
+    const source = valueAt((await this.load(at.file)).data, at.path);
+    const sourceRef = isNode(source) && typeof source.$ref === "string" ? source.$ref : undefined;
+    const bundleRef = isNode(node) && typeof node.$ref === "string" ? node.$ref : undefined;
     if (sourceRef) {
       const [refFile, fragment = ""] = sourceRef.split("#");
       const target: Target = {
@@ -175,22 +175,4 @@ function yamlAt(root: YamlNode | null, path: string[]): YamlNode | undefined {
     return undefined;
   }
   return (key ?? node) as YamlNode;
-}
-
-function get(data: unknown, path: string[]): unknown {
-  let current = data;
-  for (const key of path) {
-    if (Array.isArray(current)) {
-      current = current[Number(key)];
-    } else if (isRecord(current)) {
-      current = current[key];
-    } else {
-      return undefined;
-    }
-  }
-  return current;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -38,12 +38,12 @@ export function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-function isNode(value: unknown): value is Node {
+export function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function resolvePointer(doc: unknown, pointer: string): unknown {
-  const parts = pointer.replace(/^#/, "").split("/").slice(1).map(unescapePointer);
+/** The value at a path of keys (array indexes as strings), or undefined where the path breaks. */
+export function valueAt(doc: unknown, parts: readonly string[]): unknown {
   let current: unknown = doc;
   for (const part of parts) {
     if (Array.isArray(current)) {
@@ -55,6 +55,10 @@ export function resolvePointer(doc: unknown, pointer: string): unknown {
     }
   }
   return current;
+}
+
+export function resolvePointer(doc: unknown, pointer: string): unknown {
+  return valueAt(doc, pointer.replace(/^#/, "").split("/").slice(1).map(unescapePointer));
 }
 
 export function operationLabel(method: string, path: string): string {
