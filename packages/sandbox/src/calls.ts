@@ -1,12 +1,14 @@
 // Created calls, kept for the inspection endpoint as their serialised 201 bodies (cheaper than
-// objects, and exactly what was answered). Bounded: the oldest are forgotten past `max`.
+// objects, and exactly what was answered). Bounded: a ring of `max` slots, so a forgotten call
+// is released as soon as a newer one takes its slot.
 
 export const DEFAULT_MAX_CALLS = 10_000;
 
 export class CallLog {
   readonly max: number;
   #items: string[] = [];
-  #head = 0;
+  /** Once the ring is full: the slot of the oldest call, which the next call overwrites. */
+  #oldest = 0;
 
   constructor(max: number = DEFAULT_MAX_CALLS) {
     if (!Number.isInteger(max) || max < 1) {
@@ -16,28 +18,26 @@ export class CallLog {
   }
 
   get size(): number {
-    return this.#items.length - this.#head;
+    return this.#items.length;
   }
 
   add(json: string): void {
-    this.#items.push(json);
-    if (this.size > this.max) {
-      this.#head += 1;
+    if (this.#items.length < this.max) {
+      this.#items.push(json);
+      return;
     }
-    // Compact now and then so that forgetting stays O(1) amortised.
-    if (this.#head >= this.max) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
+    this.#items[this.#oldest] = json;
+    this.#oldest = (this.#oldest + 1) % this.max;
   }
 
   /** `{"calls":[...]}` in creation order. */
   toJson(): string {
-    return `{"calls":[${this.#items.slice(this.#head).join(",")}]}`;
+    const inOrder = [...this.#items.slice(this.#oldest), ...this.#items.slice(0, this.#oldest)];
+    return `{"calls":[${inOrder.join(",")}]}`;
   }
 
   clear(): void {
     this.#items = [];
-    this.#head = 0;
+    this.#oldest = 0;
   }
 }

@@ -29,6 +29,13 @@ export interface SandboxFaults {
   random?: () => number;
 }
 
+/** What a request gets when neither its header nor the server asks for a fault. */
+export const NO_FAULTS: Readonly<Faults> = Object.freeze({
+  latencyMs: 0,
+  resetBefore: false,
+  resetAfter: false,
+});
+
 export class FaultHeaderError extends Error {}
 
 const USAGE =

@@ -9,7 +9,8 @@ export const DEFAULT_IDEMPOTENCY_MAX_ENTRIES = 10_000;
 export interface StoredAnswer {
   status: number;
   body: string;
-  headers: Record<string, string>;
+  /** Flat `[name, value, ...]` list, as node:http's writeHead takes it. */
+  headers: string[];
 }
 
 interface Entry {

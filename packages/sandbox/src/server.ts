@@ -12,6 +12,7 @@ import {
   FAULT_HEADER,
   FaultHeaderError,
   type Faults,
+  NO_FAULTS,
   parseFaultHeader,
   resolveFaults,
   type SandboxFaults,
@@ -75,6 +76,12 @@ export interface Sandbox {
   /** Stops accepting connections, lets requests in flight finish, then resolves. */
   close(): Promise<void>;
 }
+
+/**
+ * Response headers as node:http's flat `[name, value, name, value, ...]` list. writeHead takes it
+ * as is; building and walking a header object per request cost a third of the throughput.
+ */
+type HeaderList = string[];
 
 interface Context {
   req: IncomingMessage;
@@ -224,6 +231,21 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   let shuttingDown = false;
   const mediaTypes = new Set(contract.mediaTypes);
 
+  const serverHasFaults = Object.keys(serverFaults).length > 0;
+
+  function acceptsContentType(contentType: string): boolean {
+    // The bare media type is what nearly every client sends: no need to parse parameters.
+    if (mediaTypes.has(contentType)) {
+      return true;
+    }
+    const [mediaType = "", ...parameters] = contentType.split(";").map((part) => part.trim().toLowerCase());
+    const charset = parameters
+      .find((parameter) => parameter.startsWith("charset="))
+      ?.slice(8)
+      .replace(/"/g, "");
+    return mediaTypes.has(mediaType) && (charset === undefined || charset === "utf-8");
+  }
+
   function isAuthorised(key: string): boolean {
     return apiKeys ? apiKeys.has(key) : DEFAULT_API_KEY_PATTERN.test(key);
   }
@@ -285,21 +307,16 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
     ctx: Context,
     status: number,
     body: string | undefined,
-    headers: Record<string, string>,
+    headers: HeaderList,
     extra: Partial<LogLine> = {},
   ): void {
     const { res } = ctx;
     if (!res.destroyed && !res.headersSent) {
-      // One flat array for writeHead: cheaper than a setHeader call per header.
-      const flat: string[] = [];
-      for (const name in headers) {
-        flat.push(name, headers[name] as string);
-      }
-      flat.push("X-Request-Id", ctx.requestId);
+      const list = [...headers, "X-Request-Id", ctx.requestId];
       if (body !== undefined) {
-        flat.push("Content-Length", String(Buffer.byteLength(body)));
+        list.push("Content-Length", String(Buffer.byteLength(body)));
       }
-      res.writeHead(status, flat);
+      res.writeHead(status, list);
       res.end(body);
     }
     finish(ctx, status, extra);
@@ -311,7 +328,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
     status: number,
     code: ErrorCode,
     detail: string,
-    more: { errors?: FieldError[]; headers?: Record<string, string>; typeOf?: ErrorCode } = {},
+    more: { errors?: FieldError[]; headers?: HeaderList; typeOf?: ErrorCode } = {},
   ): void {
     afterLatency(ctx, () => {
       const { type, title } = contract.problemType(code, more.typeOf);
@@ -329,7 +346,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
         ctx,
         status,
         JSON.stringify(body),
-        { "Content-Type": "application/problem+json", ...more.headers },
+        ["Content-Type", "application/problem+json", ...(more.headers ?? [])],
         { code },
       );
     });
@@ -374,13 +391,13 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
       "payload_too_large",
       `The request body must be at most ${contract.maxBodyBytes} bytes.`,
       {
-        headers: { Connection: "close" },
+        headers: ["Connection", "close"],
       },
     );
   }
 
-  function rateLimitHeaders(state: RateLimitState): Record<string, string> {
-    return { "RateLimit-Policy": rateLimiter.policy, RateLimit: rateLimiter.header(state) };
+  function rateLimitHeaders(state: RateLimitState): HeaderList {
+    return ["RateLimit-Policy", rateLimiter.policy, "RateLimit", rateLimiter.header(state)];
   }
 
   function createCall(ctx: Context): void {
@@ -389,10 +406,11 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
     let faults: Faults;
     const faultHeader = req.headers[FAULT_HEADER];
     try {
-      faults = resolveFaults(
-        typeof faultHeader === "string" ? parseFaultHeader(faultHeader) : {},
-        serverFaults,
-      );
+      // Most requests carry no fault and the server injects none: skip resolving (measured ~5%).
+      faults =
+        faultHeader === undefined && !serverHasFaults
+          ? NO_FAULTS
+          : resolveFaults(typeof faultHeader === "string" ? parseFaultHeader(faultHeader) : {}, serverFaults);
     } catch (error) {
       if (error instanceof FaultHeaderError) {
         problem(ctx, 400, "invalid_value", error.message);
@@ -425,7 +443,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
         bearer
           ? "The API key is not valid for this sandbox. Send Authorization: Bearer calldesk_..."
           : "Send a valid API key as Authorization: Bearer calldesk_...",
-        { headers: { "WWW-Authenticate": contract.wwwAuthenticate } },
+        { headers: ["WWW-Authenticate", contract.wwwAuthenticate] },
       );
       return;
     }
@@ -437,18 +455,13 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
         429,
         "rate_limited",
         `The quota of ${plural(rateLimiter.limit, "request")} per ${plural(rateLimiter.windowSeconds, "second")} is exhausted; retry in ${quota.resetSeconds} s.`,
-        { headers: { "Retry-After": String(quota.resetSeconds), ...rateLimitHeaders(quota) } },
+        { headers: ["Retry-After", String(quota.resetSeconds), ...rateLimitHeaders(quota)] },
       );
       return;
     }
 
     const contentType = req.headers["content-type"] ?? "";
-    const [mediaType = "", ...parameters] = contentType.split(";").map((part) => part.trim().toLowerCase());
-    const charset = parameters
-      .find((parameter) => parameter.startsWith("charset="))
-      ?.slice(8)
-      .replace(/"/g, "");
-    if (!mediaTypes.has(mediaType) || (charset !== undefined && charset !== "utf-8")) {
+    if (!acceptsContentType(contentType)) {
       problem(
         ctx,
         415,
@@ -542,7 +555,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
             ctx,
             answer.status,
             answer.body,
-            { ...answer.headers, ...rateLimitHeaders(quota), "Idempotent-Replayed": "true" },
+            [...answer.headers, ...rateLimitHeaders(quota), "Idempotent-Replayed", "true"],
             { replayed: true },
           ),
         );
@@ -606,7 +619,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
         faults.status,
         unavailable ? "service_unavailable" : "internal_error",
         `Injected fault: ${faults.status}; no call was created. Retry with the same Idempotency-Key.`,
-        unavailable ? { headers: { "Retry-After": String(TEST_RETRY_AFTER_SECONDS) } } : {},
+        unavailable ? { headers: ["Retry-After", String(TEST_RETRY_AFTER_SECONDS)] } : {},
       );
       return false;
     }
@@ -617,10 +630,11 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
         "rate_limited",
         `Test number ${request.destination}: the quota is exhausted; retry in ${TEST_RETRY_AFTER_SECONDS} s.`,
         {
-          headers: {
-            "Retry-After": String(TEST_RETRY_AFTER_SECONDS),
+          headers: [
+            "Retry-After",
+            String(TEST_RETRY_AFTER_SECONDS),
             ...rateLimitHeaders({ allowed: false, remaining: 0, resetSeconds: TEST_RETRY_AFTER_SECONDS }),
-          },
+          ],
         },
       );
       return false;
@@ -640,7 +654,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
         503,
         "service_unavailable",
         `Test number ${request.destination}: the service is temporarily unavailable; retry in ${TEST_RETRY_AFTER_SECONDS} s.`,
-        { headers: { "Retry-After": String(TEST_RETRY_AFTER_SECONDS) } },
+        { headers: ["Retry-After", String(TEST_RETRY_AFTER_SECONDS)] },
       );
       return false;
     }
@@ -660,7 +674,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
     };
     const json = JSON.stringify(call);
     calls.add(json);
-    const headers = { "Content-Type": "application/json", Location: links.self };
+    const headers = ["Content-Type", "application/json", "Location", links.self];
     if (scopedKey !== undefined) {
       idempotency.complete(scopedKey, { status: 201, body: json, headers });
     }
@@ -668,13 +682,9 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
       resetSocket(ctx.req.socket);
       finish(ctx, "reset", { call_id: callId });
     } else {
-      send(
-        ctx,
-        201,
-        json,
-        { ...headers, "Idempotent-Replayed": "false", ...rateLimitHeaders(quota) },
-        { call_id: callId },
-      );
+      send(ctx, 201, json, [...headers, "Idempotent-Replayed", "false", ...rateLimitHeaders(quota)], {
+        call_id: callId,
+      });
     }
     return scopedKey !== undefined;
   }
@@ -687,19 +697,19 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
         return;
       }
       problem(ctx, 405, "method_not_allowed" as ErrorCode, `Use POST on ${contract.path}.`, {
-        headers: { Allow: "POST" },
+        headers: ["Allow", "POST"],
       });
       return;
     }
     if (ctx.path === `${INSPECTION_PREFIX}calls` && req.method === "GET") {
-      send(ctx, 200, calls.toJson(), { "Content-Type": "application/json" });
+      send(ctx, 200, calls.toJson(), ["Content-Type", "application/json"]);
       return;
     }
     if (ctx.path === `${INSPECTION_PREFIX}reset` && req.method === "POST") {
       calls.clear();
       idempotency.clear();
       rateLimiter.clear();
-      send(ctx, 204, undefined, {});
+      send(ctx, 204, undefined, []);
       return;
     }
     problem(ctx, 404, "not_found" as ErrorCode, `No route for ${req.method} ${ctx.path.slice(0, 200)}.`);

@@ -4,7 +4,8 @@ import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { post, seedBody } from "./helpers.js";
 
-// The CLI is tested as users run it: the built bin (turbo builds before testing).
+// The CLI is tested as users run it: the built bin, executed through its shebang (which carries
+// node's memory flags, so a flag node refuses fails here), after turbo builds it.
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const children: ChildProcess[] = [];
 
@@ -17,7 +18,7 @@ afterEach(() => {
 });
 
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(CLI, args, { stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   const lines: string[] = [];
   const reader = createInterface({ input: child.stdout as NodeJS.ReadableStream });

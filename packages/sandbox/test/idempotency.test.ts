@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { IdempotencyStore } from "../src/idempotency.js";
 import { callOf, listCalls, newKey, post, problemOf, seedBody, useSandbox } from "./helpers.js";
 
-const answer = (body: string) => ({ status: 201, body, headers: {} });
+const answer = (body: string) => ({ status: 201, body, headers: [] });
 
 describe("IdempotencyStore", () => {
   it("reserves, reports in flight, replays, and rejects another fingerprint", () => {
