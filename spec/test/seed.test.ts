@@ -32,6 +32,20 @@ describe("the seed", () => {
     expect(bundle.security).toEqual([{ bearerAuth: [] }]);
   });
 
+  it("states the key format as a pattern the seed's key matches and malformed keys do not", () => {
+    const pattern = new RegExp(bundle.components.securitySchemes.bearerAuth["x-api-key-pattern"]);
+    expect(pattern.test(seed.headers.Authorization.replace(/^Bearer /, ""))).toBe(true);
+    for (const malformed of [
+      "calldesk_",
+      "sk_abc123",
+      "calldesk_abc 123",
+      "calldesk_abc\r\nX: 1",
+      "xcalldesk_a",
+    ]) {
+      expect(pattern.test(malformed), malformed).toBe(false);
+    }
+  });
+
   it("is the contract's named request and response examples, verbatim", () => {
     expect(createCall.requestBody.content["application/json"].examples.seed.value).toEqual(seed.requestBody);
     expect(createCall.responses["201"].content["application/json"].examples.seed.value).toEqual(

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CalldeskError, createCalldeskClient, UnprocessableEntityError } from "../src/index.js";
 import {
   API_KEY,
+  apiKeyPattern,
   created,
   fetchFailed,
   instant,
@@ -45,6 +46,29 @@ describe("createCalldeskClient", () => {
     expect((error as Error).message).toMatch(/apiKey is malformed/);
     expect((error as Error).message).not.toContain(API_KEY.slice("calldesk_".length));
     expect(JSON.stringify(error)).not.toContain(API_KEY.slice("calldesk_".length));
+  });
+
+  it("accepts exactly the keys the contract's x-api-key-pattern accepts", () => {
+    // The client cannot load the contract at run time within its size budget, so it keeps its own
+    // copy of the key format; this pins that copy to the contract.
+    const candidates = [
+      API_KEY,
+      "calldesk_A1",
+      "calldesk_",
+      "calldesk_a-b",
+      "calldesk_é1",
+      "Calldesk_a1",
+      "x",
+    ];
+    for (const apiKey of candidates) {
+      let accepted = true;
+      try {
+        createCalldeskClient({ apiKey, fetch: async () => new Response() });
+      } catch {
+        accepted = false;
+      }
+      expect(accepted, apiKey).toBe(apiKeyPattern.test(apiKey));
+    }
   });
 
   it.each([

@@ -15,6 +15,7 @@ import {
 } from "../src/index.js";
 import {
   API_KEY,
+  apiKeyPattern,
   documentedStatuses,
   fetchFailed,
   instant,
@@ -161,6 +162,13 @@ describe("redaction", () => {
 
   it("replaces what looks like a key", () => {
     expect(new CalldeskError(`got ${API_KEY}`).message).toBe("got calldesk_[redacted]");
+  });
+
+  it("leaves nothing of any key the contract's x-api-key-pattern accepts", () => {
+    for (const key of [API_KEY, "calldesk_Z", "calldesk_0123456789abcdefABCDEF"]) {
+      expect(apiKeyPattern.test(key), key).toBe(true);
+      expect(new CalldeskError(`(${key})`).message).toBe("(calldesk_[redacted])");
+    }
   });
 });
 

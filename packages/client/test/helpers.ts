@@ -45,6 +45,12 @@ export const documentedStatuses = Object.keys(operation.responses).map(Number);
 /** A fresh, well-formed key per run, so a leak check cannot pass by luck. */
 export const API_KEY = `calldesk_${crypto.randomUUID().replace(/-/g, "")}`;
 
+/** The key format the contract states (`x-api-key-pattern` of its bearer scheme). */
+export const apiKeyPattern = new RegExp(
+  (spec as unknown as { components: { securitySchemes: { bearerAuth: Record<string, string> } } }).components
+    .securitySchemes.bearerAuth["x-api-key-pattern"] as string,
+);
+
 export type Answer =
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | Error

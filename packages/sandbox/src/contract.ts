@@ -39,6 +39,8 @@ export interface Contract {
   /** `type` and `title` of a problem code, taken from the named examples of the error responses. */
   problemType(code: ErrorCode, fallback?: ErrorCode): ProblemType;
   wwwAuthenticate: string;
+  /** The key format of the bearer scheme (`x-api-key-pattern`), for servers without an allow-list. */
+  apiKeyPattern: RegExp;
   /** The example value of a documented response header (e.g. `RateLimit-Policy`). */
   headerExample(name: string): string | undefined;
 }
@@ -175,6 +177,13 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     };
   };
 
+  const keyPattern = Object.values(bundle.components?.securitySchemes ?? {})
+    .map(resolve)
+    .find((scheme: Json) => scheme?.type === "http" && scheme.scheme === "bearer")?.["x-api-key-pattern"];
+  if (typeof keyPattern !== "string") {
+    throw new Error(`spec: ${source} has no bearer security scheme with an x-api-key-pattern`);
+  }
+
   return {
     path,
     mediaTypes,
@@ -192,6 +201,7 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     },
     problemType,
     wwwAuthenticate: responseHeaders.get("www-authenticate") ?? 'Bearer realm="calldesk"',
+    apiKeyPattern: new RegExp(keyPattern),
     headerExample: (name) => responseHeaders.get(name.toLowerCase()),
   };
 }

@@ -25,8 +25,6 @@ import { fieldErrors, sortFieldErrors } from "./validation.js";
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = "127.0.0.1";
-/** Keys accepted when no allow-list is given: any well-formed `calldesk_` key. */
-export const DEFAULT_API_KEY_PATTERN = /^calldesk_[A-Za-z0-9]+$/;
 export const INSPECTION_PREFIX = "/_sandbox/";
 
 /** One structured log line per request. API keys never appear in it. */
@@ -54,7 +52,7 @@ export interface SandboxOptions {
   host?: string;
   /** Path of a bundled OpenAPI JSON document; default `@calldesk/api-types/openapi.json`. */
   spec?: string;
-  /** Allow-list of API keys; default: any key matching `^calldesk_[A-Za-z0-9]+$`. */
+  /** Allow-list of API keys; default: any key matching the contract's `x-api-key-pattern`. */
   apiKeys?: string[];
   /** Caller IDs that may place calls; default: the caller IDs of the contract's request examples. */
   verifiedCallerIds?: string[];
@@ -247,7 +245,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   }
 
   function isAuthorised(key: string): boolean {
-    return apiKeys ? apiKeys.has(key) : DEFAULT_API_KEY_PATTERN.test(key);
+    return apiKeys ? apiKeys.has(key) : contract.apiKeyPattern.test(key);
   }
 
   /** Runs `step` after the request's injected latency (served once), or right away. */

@@ -60,6 +60,16 @@ describe("loadContract", () => {
     expect(() => compileContract(withoutLimit)).toThrow(/x-max-body-bytes/);
   });
 
+  it("takes the API key format from the bearer scheme's x-api-key-pattern", () => {
+    const changed = structuredClone(bundle);
+    changed.components.securitySchemes.bearerAuth["x-api-key-pattern"] = "^test_[a-z]+$";
+    const pattern = compileContract(changed).apiKeyPattern;
+    expect(pattern.test("test_abc")).toBe(true);
+    expect(pattern.test("calldesk_abc123")).toBe(false);
+    delete changed.components.securitySchemes.bearerAuth["x-api-key-pattern"];
+    expect(() => compileContract(changed)).toThrow(/x-api-key-pattern/);
+  });
+
   it("enforces a changed limit from a changed bundle, restating nothing", () => {
     const changed = structuredClone(bundle);
     changed.components.schemas.Metadata.maxProperties = 1;
