@@ -1,0 +1,29 @@
+// The README's example, run as a user would paste it: `node --input-type=module -e` from the
+// package root, where `@calldesk/sandbox` resolves to this package's build.
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const packageRoot = new URL("..", import.meta.url).pathname;
+const readme = readFileSync(new URL("README.md", `file://${packageRoot}`), "utf8");
+const examples = [...readme.matchAll(/<!-- run by test\/readme\.test\.ts -->\n+```ts\n([\s\S]*?)```/g)].map(
+  (match) => match[1] as string,
+);
+
+describe("README", () => {
+  it("marks exactly the example this test runs", () => {
+    expect(examples).toHaveLength(1);
+  });
+
+  it("starts a sandbox and creates a call with the example as written", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--input-type=module", "-e", examples[0] ?? ""],
+      {
+        cwd: packageRoot,
+      },
+    );
+    expect(stdout).toMatch(/^201 \{\s+call_id: 'call_[a-z0-9]{14}',\s+status: 'queued'/);
+  });
+});
