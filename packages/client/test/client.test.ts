@@ -48,16 +48,22 @@ describe("createCalldeskClient", () => {
     expect(JSON.stringify(error)).not.toContain(API_KEY.slice("calldesk_".length));
   });
 
-  it("accepts exactly the keys the contract's x-api-key-pattern accepts", () => {
+  it("agrees with the contract's x-api-key-pattern on every edge case", () => {
     // The client cannot load the contract at run time within its size budget, so it keeps its own
     // copy of the key format; this pins that copy to the contract.
     const candidates = [
       API_KEY,
       "calldesk_A1",
+      `calldesk_${"a".repeat(500)}`,
       "calldesk_",
+      "calldesk_a_b",
       "calldesk_a-b",
+      "calldesk_a.b",
       "calldesk_é1",
+      "calldesk_a\n",
       "Calldesk_a1",
+      "CALLDESK_A1",
+      "calldesk",
       "x",
     ];
     for (const apiKey of candidates) {

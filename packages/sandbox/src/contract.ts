@@ -40,7 +40,7 @@ export interface Contract {
   problemType(code: ErrorCode, fallback?: ErrorCode): ProblemType;
   wwwAuthenticate: string;
   /** The key format of the bearer scheme (`x-api-key-pattern`), for servers without an allow-list. */
-  apiKeyPattern: RegExp;
+  apiKeyPattern: RegExp | undefined;
   /** The example value of a documented response header (e.g. `RateLimit-Policy`). */
   headerExample(name: string): string | undefined;
 }
@@ -180,9 +180,6 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
   const keyPattern = Object.values(bundle.components?.securitySchemes ?? {})
     .map(resolve)
     .find((scheme: Json) => scheme?.type === "http" && scheme.scheme === "bearer")?.["x-api-key-pattern"];
-  if (typeof keyPattern !== "string") {
-    throw new Error(`spec: ${source} has no bearer security scheme with an x-api-key-pattern`);
-  }
 
   return {
     path,
@@ -201,7 +198,7 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     },
     problemType,
     wwwAuthenticate: responseHeaders.get("www-authenticate") ?? 'Bearer realm="calldesk"',
-    apiKeyPattern: new RegExp(keyPattern),
+    apiKeyPattern: typeof keyPattern === "string" ? new RegExp(keyPattern) : undefined,
     headerExample: (name) => responseHeaders.get(name.toLowerCase()),
   };
 }

@@ -219,6 +219,12 @@ interface Handler {
 export function createHandler(contract: Contract, options: SandboxOptions): Handler {
   const logger = options.logger;
   const apiKeys = options.apiKeys ? new Set(options.apiKeys) : undefined;
+  const apiKeyPattern = contract.apiKeyPattern;
+  if (!apiKeys && !apiKeyPattern) {
+    throw new Error(
+      "spec: the contract's bearer scheme has no x-api-key-pattern, so the sandbox cannot tell a well-formed key; pass apiKeys (--api-key) to list the keys to accept",
+    );
+  }
   const verifiedCallerIds = new Set(options.verifiedCallerIds ?? contract.exampleCallerIds);
   const serverFaults = options.faults ?? {};
   validateServerFaults(serverFaults);
@@ -245,7 +251,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   }
 
   function isAuthorised(key: string): boolean {
-    return apiKeys ? apiKeys.has(key) : contract.apiKeyPattern.test(key);
+    return apiKeys ? apiKeys.has(key) : apiKeyPattern?.test(key) === true;
   }
 
   /** Runs `step` after the request's injected latency (served once), or right away. */
@@ -401,7 +407,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   function createCall(ctx: Context): void {
     const { req } = ctx;
 
-    let faults: Faults;
+    let faults: Readonly<Faults>;
     const faultHeader = req.headers[FAULT_HEADER];
     try {
       // Most requests carry no fault and the server injects none: nothing to parse or draw.
@@ -499,7 +505,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   function processBody(
     ctx: Context,
     raw: Buffer,
-    faults: Faults,
+    faults: Readonly<Faults>,
     quota: RateLimitState,
     scopedKey: string | undefined,
   ): void {
@@ -600,7 +606,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   function answerCreation(
     ctx: Context,
     request: CreateCallRequest,
-    faults: Faults,
+    faults: Readonly<Faults>,
     quota: RateLimitState,
     scopedKey: string | undefined,
     behaviour: ReturnType<typeof destinationBehaviour>,

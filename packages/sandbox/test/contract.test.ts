@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileContract, loadContract } from "../src/contract.js";
+import { createHandler } from "../src/server.js";
 import { bundle, bundlePath, callsPath, callsPathItem, type Json } from "./helpers.js";
 
 describe("loadContract", () => {
@@ -64,10 +65,18 @@ describe("loadContract", () => {
     const changed = structuredClone(bundle);
     changed.components.securitySchemes.bearerAuth["x-api-key-pattern"] = "^test_[a-z]+$";
     const pattern = compileContract(changed).apiKeyPattern;
-    expect(pattern.test("test_abc")).toBe(true);
-    expect(pattern.test("calldesk_abc123")).toBe(false);
+    expect(pattern?.test("test_abc")).toBe(true);
+    expect(pattern?.test("calldesk_abc123")).toBe(false);
     delete changed.components.securitySchemes.bearerAuth["x-api-key-pattern"];
-    expect(() => compileContract(changed)).toThrow(/x-api-key-pattern/);
+    expect(compileContract(changed).apiKeyPattern).toBeUndefined();
+  });
+
+  it("serves a contract without x-api-key-pattern only with an allow-list", () => {
+    const changed = structuredClone(bundle);
+    delete changed.components.securitySchemes.bearerAuth["x-api-key-pattern"];
+    const contract = compileContract(changed);
+    expect(() => createHandler(contract, {})).toThrow(/x-api-key-pattern.*--api-key/);
+    expect(() => createHandler(contract, { apiKeys: ["calldesk_abc123"] })).not.toThrow();
   });
 
   it("enforces a changed limit from a changed bundle, restating nothing", () => {

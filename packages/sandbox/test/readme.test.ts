@@ -2,11 +2,14 @@
 // package root, where `@calldesk/sandbox` resolves to this package's build.
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
-const packageRoot = new URL("..", import.meta.url).pathname;
-const readme = readFileSync(new URL("README.md", `file://${packageRoot}`), "utf8");
+const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+// A hung example must not outlive the test: the child is killed, and the test fails, at this bound.
+const HANG_GUARD_MS = 60_000;
 const examples = [...readme.matchAll(/<!-- run by test\/readme\.test\.ts -->\n+```ts\n([\s\S]*?)```/g)].map(
   (match) => match[1] as string,
 );
@@ -16,14 +19,16 @@ describe("README", () => {
     expect(examples).toHaveLength(1);
   });
 
-  it("starts a sandbox and creates a call with the example as written", async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ["--input-type=module", "-e", examples[0] ?? ""],
-      {
-        cwd: packageRoot,
-      },
-    );
-    expect(stdout).toMatch(/^201 \{\s+call_id: 'call_[a-z0-9]{14}',\s+status: 'queued'/);
-  });
+  it(
+    "starts a sandbox and creates a call with the example as written",
+    async () => {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--input-type=module", "-e", examples[0] ?? ""],
+        { cwd: packageRoot, timeout: HANG_GUARD_MS },
+      );
+      expect(stdout).toMatch(/^201 \{\s+call_id: 'call_[a-z0-9]{14}',\s+status: 'queued'/);
+    },
+    HANG_GUARD_MS,
+  );
 });
