@@ -1,6 +1,6 @@
 import type { Call, CreateCallRequest, paths } from "@calldesk/api-types";
 import * as openapiFetch from "openapi-fetch";
-import { CalldeskError, errorFromResponse, isObject } from "./errors.js";
+import { CalldeskError, errorFromResponse, isObject, KEY } from "./errors.js";
 import { checkTimeout, type Fetch, type SendOptions, send, type Transport } from "./transport.js";
 
 export type { Fetch, SendOptions as RequestOptions } from "./transport.js";
@@ -66,7 +66,8 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
   if (!apiKey) {
     throw new CalldeskError("apiKey is missing: pass { apiKey } or set CALLDESK_API_KEY");
   }
-  if (!/^calldesk_[A-Za-z0-9]+$/.test(apiKey)) {
+  // The whole key must be one match of the key format.
+  if (apiKey.match(KEY)?.[0] !== apiKey) {
     throw new CalldeskError("apiKey is malformed: expected calldesk_ + letters/digits");
   }
   let url: URL | undefined;
@@ -122,14 +123,13 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
           JSON.stringify(body),
           requestOptions,
         );
-        const { response, text: _, ...details } = sent;
-        const { idempotencyKey = "", attempts } = details as { idempotencyKey?: string; attempts: number };
+        const { response, text, ...details } = sent;
         if (!response.ok) {
-          throw errorFromResponse(response, sent.text, details);
+          throw errorFromResponse(response, text, details);
         }
         let call: Call | undefined;
         try {
-          call = JSON.parse(sent.text);
+          call = JSON.parse(text);
         } catch {}
         if (!isObject(call)) {
           // A 2xx means the call was created; only its description was lost.
@@ -138,9 +138,10 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
         const lastResponse: LastResponse = {
           response,
           requestId: response.headers.get("x-request-id") ?? undefined,
-          idempotencyKey,
+          // A POST always carries a key (given or generated) and makes at least one attempt.
+          idempotencyKey: details.idempotencyKey as string,
           replayed: response.headers.get("idempotent-replayed") === "true",
-          attempts,
+          attempts: details.attempts as number,
         };
         return Object.defineProperty(call, "lastResponse", { value: lastResponse }) as CreatedCall;
       },

@@ -1,7 +1,8 @@
 // biome-ignore-all lint/complexity/noThisInStatic: `this.prototype.name` in each static block repeats byte for byte, which gzip folds; naming the class instead costs 70 bytes of a 5 kB budget.
 import type { ErrorCode, FieldError, Problem } from "@calldesk/api-types";
 
-const KEY = /calldesk_[A-Za-z0-9]+/g;
+/** The contract's key format (`x-api-key-pattern`, unanchored): the one copy in the client. */
+export const KEY = /calldesk_[A-Za-z0-9]+/g;
 
 /** Replaces anything shaped like an API key, so a key echoed by a server or a custom fetch goes no further. */
 export const redact = (text: string): string => text.replace(KEY, "calldesk_[redacted]");
@@ -177,7 +178,7 @@ export function errorFromResponse(response: Response, text: string, details: Err
     // A broken or hostile server may send any JSON: keep an object only, and only object field errors.
     const p = JSON.parse(redact(text));
     if (isObject(p)) {
-      p.errors = ([] as unknown[]).concat(p.errors ?? []).filter(isObject);
+      p.errors = ([] as unknown[]).concat(p.errors).filter(isObject);
       problem = p;
     }
   } catch {}
@@ -187,7 +188,7 @@ export function errorFromResponse(response: Response, text: string, details: Err
 }
 
 /** `Retry-After` in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null): number | undefined {
+export function retryAfterMs(value?: string | null): number | undefined {
   if (!value) {
     return undefined;
   }

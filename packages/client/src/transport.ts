@@ -138,7 +138,7 @@ export async function send(
           : new ConnectionError(`not sent ${why}`, details(error));
       }
       const delay =
-        retryAfterMs(response?.headers.get("retry-after") ?? null) ??
+        retryAfterMs(response?.headers.get("retry-after")) ??
         Math.min(500 * 2 ** (attempts - 1), 8000) * (1 - 0.25 * t.random());
       // Final: a definite answer, no retries left, or a wait that would outlast the deadline.
       if (
