@@ -78,9 +78,10 @@ export async function send(
   const key = options.idempotencyKey ?? (method === "POST" ? crypto.randomUUID() : undefined);
   const timeoutMs = options.timeoutMs ?? t.timeoutMs;
   // Visible ASCII only: CR/LF would inject headers, and fetch refuses other bytes only after
-  // the attempt has started, which would look like an unknown outcome.
-  if (/[^!-~]/.test(key as string)) {
-    throw new CalldeskError("idempotencyKey must be visible ASCII");
+  // the attempt has started, which would look like an unknown outcome. Not empty: an empty key
+  // would send no Idempotency-Key at all, and a retry could place the call twice.
+  if (!/^[!-~]+$/.test(key as string)) {
+    throw new CalldeskError("idempotencyKey must be non-empty visible ASCII");
   }
   checkTimeout(timeoutMs);
   headers.authorization = t.authorization;

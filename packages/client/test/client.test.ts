@@ -123,7 +123,7 @@ describe("createCalldeskClient", () => {
     expect(message).not.toContain(other);
   });
 
-  it.each(["550e8400-e29b-41d4-a716-446655440000\r\nx-evil: 1", "clé-🙂", "two words"])(
+  it.each(["550e8400-e29b-41d4-a716-446655440000\r\nx-evil: 1", "clé-🙂", "two words", ""])(
     "refuses the idempotency key %j before sending anything",
     async (idempotencyKey) => {
       let sent = 0;
@@ -135,7 +135,7 @@ describe("createCalldeskClient", () => {
         .calls.create(seedRequest(), { idempotencyKey })
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(CalldeskError);
-      expect((error as Error).message).toBe("idempotencyKey must be visible ASCII");
+      expect((error as Error).message).toBe("idempotencyKey must be non-empty visible ASCII");
       expect(sent).toBe(0);
     },
   );
