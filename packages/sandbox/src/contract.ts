@@ -4,8 +4,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Call, ErrorCode } from "@calldesk/api-types";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { unescapePointerToken } from "./validation.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -41,8 +42,6 @@ export interface Contract {
   wwwAuthenticate: string;
   /** The key format of the bearer scheme (`x-api-key-pattern`), for servers without an allow-list. */
   apiKeyPattern: RegExp | undefined;
-  /** The example value of a documented response header (e.g. `RateLimit-Policy`). */
-  headerExample(name: string): string | undefined;
 }
 
 export function defaultSpecPath(): string {
@@ -68,7 +67,7 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
       const target = current.$ref
         .replace(/^#\//, "")
         .split("/")
-        .reduce((acc: Json, key: string) => acc?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], bundle);
+        .reduce((acc: Json, key: string) => acc?.[unescapePointerToken(key)], bundle);
       if (target === undefined) {
         throw new Error(`spec: ${source} has an unresolvable $ref ${current.$ref}`);
       }
@@ -199,8 +198,5 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     problemType,
     wwwAuthenticate: responseHeaders.get("www-authenticate") ?? 'Bearer realm="calldesk"',
     apiKeyPattern: typeof keyPattern === "string" ? new RegExp(keyPattern) : undefined,
-    headerExample: (name) => responseHeaders.get(name.toLowerCase()),
   };
 }
-
-export type { ErrorObject };

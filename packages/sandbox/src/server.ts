@@ -21,11 +21,11 @@ import {
 import { type IdempotencyOptions, IdempotencyStore } from "./idempotency.js";
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions, type RateLimitState } from "./rate-limit.js";
 import { destinationBehaviour, SLOW_ANSWER_MS, TEST_RETRY_AFTER_SECONDS } from "./test-numbers.js";
-import { fieldErrors, sortFieldErrors } from "./validation.js";
+import { fieldErrors, plural, sortFieldErrors } from "./validation.js";
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = "127.0.0.1";
-export const INSPECTION_PREFIX = "/_sandbox/";
+const INSPECTION_PREFIX = "/_sandbox/";
 
 /** One structured log line per request. API keys never appear in it. */
 export interface LogLine {
@@ -151,20 +151,12 @@ function keyId(apiKey: string): string {
   return id;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
 function resetSocket(socket: Socket | null): void {
   if (!socket) {
     return;
   }
-  // An RST (where supported) is what a client sees when a proxy or a crashed server drops it.
-  if (typeof socket.resetAndDestroy === "function") {
-    socket.resetAndDestroy();
-  } else {
-    socket.destroy();
-  }
+  // An RST is what a client sees when a proxy or a crashed server drops it.
+  socket.resetAndDestroy();
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -316,11 +308,12 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   ): void {
     const { res } = ctx;
     if (!res.destroyed && !res.headersSent) {
-      const list = [...headers, "X-Request-Id", ctx.requestId];
+      // Every caller builds `headers` for this answer alone, so it is completed in place.
+      headers.push("X-Request-Id", ctx.requestId);
       if (body !== undefined) {
-        list.push("Content-Length", String(Buffer.byteLength(body)));
+        headers.push("Content-Length", String(Buffer.byteLength(body)));
       }
-      res.writeHead(status, list);
+      res.writeHead(status, headers);
       res.end(body);
     }
     finish(ctx, status, extra);
@@ -726,7 +719,8 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
       req,
       res,
       requestId: newRequestId(),
-      started: performance.now(),
+      // Only the log line reads it.
+      started: logger ? performance.now() : 0,
       path: query === -1 ? url : url.slice(0, query),
       log: {},
       latencyMs: 0,

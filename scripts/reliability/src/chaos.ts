@@ -69,7 +69,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     port: 0,
     rateLimit: { limit: 1_000_000, windowSeconds: 1 },
     maxCalls: options.creates * 2,
-    idempotency: { maxEntries: options.creates * 4, ttlMs: 24 * 60 * 60 * 1000 },
+    idempotency: { maxEntries: options.creates * 4 },
   });
   const upstream = new URL(sandbox.url);
   const proxy = await startFaultProxy({

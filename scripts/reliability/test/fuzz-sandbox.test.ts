@@ -142,7 +142,7 @@ describe("sandbox fuzzing", () => {
     const bounded = await startSandbox({
       port: 0,
       rateLimit: { limit: 1_000_000, windowSeconds: 1 },
-      idempotency: { maxEntries: 20, ttlMs: 24 * 60 * 60 * 1000 },
+      idempotency: { maxEntries: 20 },
     });
     try {
       const target = `${bounded.url}${PATH}`;
