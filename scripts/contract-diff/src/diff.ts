@@ -1,15 +1,15 @@
-// Orchestration: bundle both sides, run `redocly diff --format json`, then classify.
+// Orchestration: bundle both sides with Redocly (multi-file roots, YAML or JSON), then compare
+// the two bundles with this tool's engine (engine.ts).
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { classify } from "./classify.js";
+import { diffDocuments } from "./engine.js";
 import { UsageError } from "./errors.js";
 import { locateAll } from "./locate.js";
 import type { Policy } from "./policy.js";
 import { runRedocly } from "./redocly.js";
 import { bundle, resolveSide, type Scratch, type Side, scratch, type Workspace } from "./sources.js";
-import type { DiffResult, RedoclyReport } from "./types.js";
-import { buildUsageIndex } from "./usage.js";
+import type { DiffResult } from "./types.js";
 
 export interface Comparison extends DiffResult {
   base: Side;
@@ -36,40 +36,9 @@ export async function diffBundles(
   baseBundle: string,
   headBundle: string,
   policy: Policy,
-  work: Scratch,
-): Promise<DiffResult & { report: RedoclyReport }> {
-  const result = await runRedocly(
-    [
-      "diff",
-      baseBundle,
-      headBundle,
-      "--format",
-      "json",
-      "--fail-on",
-      "none",
-      "--config",
-      work.config,
-      "--lint-config",
-      "off",
-    ],
-    work.dir,
-  );
-  let report: RedoclyReport;
-  try {
-    report = JSON.parse(result.stdout) as RedoclyReport;
-  } catch {
-    throw new UsageError(`redocly diff failed (exit ${result.code}):\n${result.stderr}`);
-  }
+): Promise<DiffResult> {
   const [baseDoc, headDoc] = await Promise.all([readJson(baseBundle), readJson(headBundle)]);
-  const classified = classify({
-    report,
-    baseDoc,
-    headDoc,
-    baseIndex: buildUsageIndex(baseDoc),
-    headIndex: buildUsageIndex(headDoc),
-    policy,
-  });
-  return { ...classified, report };
+  return diffDocuments(baseDoc, headDoc, policy);
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -99,8 +68,8 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
       bundle(base.root, baseBundle, work, base.displayRoot),
       bundle(head.root, headBundle, work, head.displayRoot),
     ]);
-    const result = await diffBundles(baseBundle, headBundle, options.policy, work);
-    await locateAll(result.changes, result.report, { head, base, headBundle, baseBundle });
+    const result = await diffBundles(baseBundle, headBundle, options.policy);
+    await locateAll(result.changes, { head, base, headBundle, baseBundle });
     return { bump: result.bump, changes: result.changes, base, head, baseBundle, headBundle };
   } finally {
     if (!options.work) {

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import getReleasePlan from "@changesets/get-release-plan";
 import { getPackages } from "@manypkg/get-packages";
-import { bumpRank } from "./classify.js";
+import { bumpRank } from "./engine.js";
 import { UsageError } from "./errors.js";
 import { RELEASED_PACKAGES } from "./render.js";
 import type { Bump, Change } from "./types.js";

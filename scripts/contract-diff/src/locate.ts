@@ -4,9 +4,10 @@
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { sourceOf } from "./engine.js";
+import { escapePointer, isNode, resolvePointer, unescapePointer, valueAt } from "./pointer.js";
 import type { Side } from "./sources.js";
-import type { Change, RedoclyReport, SourceLocation } from "./types.js";
-import { escapePointer, isNode, resolvePointer, unescapePointer, valueAt } from "./usage.js";
+import type { Change, SourceLocation } from "./types.js";
 
 interface SourceFile {
   data: unknown;
@@ -116,7 +117,6 @@ export class SourceMapper {
 /** Fills `location` of every change: head side for what exists there, base side for removals. */
 export async function locateAll(
   changes: Change[],
-  report: RedoclyReport,
   sides: { head: Side; base: Side; headBundle: string; baseBundle: string },
 ): Promise<void> {
   const bundles = new Map<string, SourceMapper>();
@@ -129,16 +129,12 @@ export async function locateAll(
     return found;
   };
   await Promise.all(
-    changes.map(async (change, i) => {
-      const raw = report.changes[i];
-      if (!raw) {
+    changes.map(async (change) => {
+      const loc = sourceOf(change);
+      if (!loc) {
         return;
       }
-      const onHead = raw.revision?.pointer !== undefined;
-      const loc = onHead ? raw.revision : raw.base;
-      if (!loc?.pointer) {
-        return;
-      }
+      const onHead = loc.side === "head";
       try {
         const found = await (
           await mapper(onHead ? sides.head : sides.base, onHead ? sides.headBundle : sides.baseBundle)

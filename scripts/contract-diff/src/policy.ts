@@ -7,7 +7,10 @@ import { parse } from "yaml";
 
 export type Impact = "major" | "minor" | "patch" | "off";
 
-/** Redocly 2.77's diff rules (all default to major) plus the ones this tool adds. */
+/**
+ * Redocly 2.77's diff rule ids (all default to major): this tool reports its breaking findings
+ * under the same ids, so a `diff:` policy means the same to both tools.
+ */
 export const DEFAULT_RULES: Readonly<Record<string, Impact>> = {
   "enum-values-added": "major",
   "enum-values-removed": "major",
@@ -33,12 +36,23 @@ export const DEFAULT_RULES: Readonly<Record<string, Impact>> = {
   "server-removed": "major",
 };
 
-/** Rules this tool adds on top of Redocly; they go under `x-contract-diff.rules`. */
+/** Breaking rules Redocly has no id for; they go under `x-contract-diff.rules`. */
 export const OWN_RULES: Readonly<Record<string, Impact>> = {
-  // Redocly reports a removed request property only when additionalProperties is false.
+  // A property removed from a closed request object (an open one ignores it: not breaking).
   "request-property-removed": "major",
   // Redocly's `response-removed` does not tell a success from an error status.
   "error-response-removed": "major",
+  // The default of an optional request value changed or removed: omitting it means something else.
+  "default-changed": "major",
+  "server-variable-default-changed": "major",
+  // Reversed directions (webhooks, callbacks) and response-side promises.
+  "parameter-became-optional": "major",
+  "request-body-became-optional": "major",
+  "response-header-became-optional": "major",
+  "response-header-became-required": "major",
+  // A response media type that lost a parameter (charset), a multipart part written differently.
+  "media-type-changed": "major",
+  "media-type-encoding-changed": "major",
 };
 
 export interface Policy {

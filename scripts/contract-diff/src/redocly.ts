@@ -1,6 +1,5 @@
-// Runs the pinned Redocly CLI as a child process. Redocly 2.77 ships one bundled file with no
-// public `diff` API (the last @redocly/openapi-core on npm is 2.64, older than `diff`), so the CLI
-// is the only stable interface; callers batch and bound concurrency instead.
+// Runs the pinned Redocly CLI as a child process, for bundling: Redocly 2.77 ships one bundled
+// file and no supported in-process API, so the CLI is the stable interface; callers batch.
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";

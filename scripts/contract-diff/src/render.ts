@@ -82,20 +82,6 @@ export function toMarkdown(result: Comparison | DiffResult, options: MarkdownOpt
     }
     out.push("", "</details>");
   }
-  const corrected = result.changes.filter((c) => c.corrected);
-  if (corrected.length > 0) {
-    out.push(
-      "",
-      `<details><summary>${corrected.length} verdict${corrected.length === 1 ? "" : "s"} corrected from \`redocly diff\`</summary>`,
-      "",
-    );
-    for (const change of corrected) {
-      out.push(
-        `- ${cell(change.message)} → ${change.breaking ? "breaking" : "not breaking"} (${cell(change.corrected ?? "")})`,
-      );
-    }
-    out.push("", "</details>");
-  }
   if (options.types) {
     out.push("", "### Generated TypeScript types", "", ...typesLines(options.types));
   }

@@ -8,7 +8,6 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
 import { UsageError } from "./errors.js";
-import { DEFAULT_RULES } from "./policy.js";
 import { runRedocly } from "./redocly.js";
 
 const exec = promisify(execFile);
@@ -38,16 +37,13 @@ export interface Scratch {
 }
 
 /**
- * A temp dir with its own Redocly config: it keeps Redocly from picking up whatever redocly.yaml
- * sits in the cwd, and turns every diff rule on at `major` so that every verdict reaches the
- * correction layer, which applies the real policy (a config without `diff:` switches them all off).
- * Written once here, never rewritten: concurrent Redocly processes read it.
+ * A temp dir with its own (empty) Redocly config, so that bundling never picks up whatever
+ * redocly.yaml sits in the cwd. Written once here, never rewritten: concurrent bundles read it.
  */
 export async function scratch(): Promise<Scratch> {
   const dir = await mkdtemp(join(tmpdir(), "contract-diff-"));
   const config = join(dir, "redocly.yaml");
-  const rules = Object.keys(DEFAULT_RULES).map((rule) => `  ${rule}: major`);
-  await writeFile(config, `diff:\n${rules.join("\n")}\n`);
+  await writeFile(config, "extends: []\n");
   return { dir, config, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 

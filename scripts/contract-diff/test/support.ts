@@ -12,9 +12,10 @@ import type { DiffResult } from "../src/types.js";
 import type { Case, Doc } from "./fixtures/cases.js";
 
 export const fixtureBase = new URL("./fixtures/base.yaml", import.meta.url);
+const fixtureBase30 = new URL("./fixtures/base30.yaml", import.meta.url);
 
-export async function loadBase(): Promise<Doc> {
-  return parse(await readFile(fixtureBase, "utf8")) as Doc;
+export async function loadBase(version?: "3.0"): Promise<Doc> {
+  return parse(await readFile(version === "3.0" ? fixtureBase30 : fixtureBase, "utf8")) as Doc;
 }
 
 export interface Outcome {
@@ -29,12 +30,12 @@ export async function runCases(
   work: Scratch;
 }> {
   const work = await scratch();
-  const base = await loadBase();
+  const bases = { "3.1": await loadBase(), "3.0": await loadBase("3.0") };
   const src = join(work.dir, "src");
   await mkdir(src, { recursive: true });
   const roots: string[] = [];
   for (const [i, c] of cases.entries()) {
-    const before = structuredClone(base);
+    const before = structuredClone(bases[c.openapi ?? "3.1"]);
     c.base?.(before);
     const after = structuredClone(before);
     c.head?.(after);
@@ -64,7 +65,7 @@ export async function runCases(
     cases.map((_, i) => i),
     2,
     async (i) => ({
-      result: await diffBundles(bundles[2 * i] as string, bundles[2 * i + 1] as string, policy, work),
+      result: await diffBundles(bundles[2 * i] as string, bundles[2 * i + 1] as string, policy),
     }),
   );
   return { outcomes, work };

@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePolicy } from "../src/policy.js";
 import type { Scratch } from "../src/sources.js";
 import { type Case, cases } from "./fixtures/cases.js";
+import { kinds } from "./fixtures/kinds.js";
 import { type Outcome, runCases } from "./support.js";
 
+const all = [...cases, ...kinds];
 let outcomes: Outcome[] = [];
 let work: Scratch | undefined;
 
 beforeAll(async () => {
-  ({ outcomes, work } = await runCases(cases));
+  ({ outcomes, work } = await runCases(all));
 });
 
 afterAll(async () => {
@@ -22,8 +24,16 @@ describe("fixture suite", () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(cases.map((c, i) => [c.row ? `row ${c.row}: ${c.name}` : c.name, i] as const))("%s", (_, i) => {
-    const c = cases[i];
+  it("has a unique name for every case (the README's policy table points at them)", () => {
+    expect(new Set(all.map((c) => c.name)).size).toBe(all.length);
+  });
+
+  it.each(
+    all.map(
+      (c, i) => [c.row ? `row ${c.row}: ${c.name}` : c.kind ? `${c.kind}: ${c.name}` : c.name, i] as const,
+    ),
+  )("%s", (_, i) => {
+    const c = all[i];
     const result = outcomes[i]?.result;
     expect(c).toBeDefined();
     expect(result).toBeDefined();
@@ -39,7 +49,9 @@ describe("fixture suite", () => {
       bump: c.expect.bump,
     });
     if (c.expect.rule) {
-      expect(breaking.map((change) => change.rule)).toContain(c.expect.rule);
+      // A breaking case names the rule that breaks; any other names the rule of one of its changes.
+      const rules = (c.expect.breaking ? breaking : result.changes).map((change) => change.rule);
+      expect(rules, JSON.stringify(result.changes, null, 2)).toContain(c.expect.rule);
     }
     for (const change of breaking) {
       expect(change.operation ?? change.pointer).toBeTruthy();

@@ -1,0 +1,1014 @@
+// Compares one operation of the base with its pair in the head: parameters, request body,
+// responses (status codes, headers, media types), security and servers. Schemas are handed to
+// schema-compare.ts with the mode of the message they travel in.
+import { breaksIn, type Direction, type Finding, type Mode, type Report, show } from "./findings.js";
+import type { Operation } from "./operations.js";
+import { child, isNode, type Node, sameJson } from "./pointer.js";
+import { compareSchemas, type SchemaContext } from "./schema-compare.js";
+import type { ViewOptions } from "./schema-view.js";
+import { type At, deref, type Spec } from "./spec.js";
+
+export interface OperationContext {
+  base: Spec;
+  head: Spec;
+  report: Report;
+  options: ViewOptions;
+  cache: SchemaContext["cache"];
+}
+
+/** Header parameters OpenAPI says to ignore: they are described elsewhere. */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+const DOC_KEYS = ["summary", "description", "externalDocs", "tags", "example", "examples", "links"];
+
+export function compareOperation(ctx: OperationContext, a: Operation, b: Operation): void {
+  const label = b.label;
+  const emit = (finding: Omit<Finding, "operation">): void => ctx.report({ ...finding, operation: label });
+  const requestMode: Mode = a.reversed ? "output" : "input";
+  const responseMode: Mode = a.reversed ? "input" : "output";
+  const schemaCtx = (mode: Mode, message: Direction, omittable = true): SchemaContext => ({
+    base: ctx.base,
+    head: ctx.head,
+    mode,
+    message,
+    omittable,
+    operation: label,
+    report: ctx.report,
+    options: ctx.options,
+    cache: ctx.cache,
+  });
+  const parts = new Parts(ctx, emit, schemaCtx);
+
+  const opA = a.op.node;
+  const opB = b.op.node;
+  if (opA.operationId !== opB.operationId) {
+    const removed = typeof opA.operationId === "string";
+    emit({
+      rule: "operation-id-changed",
+      breaks: removed,
+      bump: "minor",
+      message: removed
+        ? `operationId changed from ${show(opA.operationId)} to ${show(opB.operationId)}: the typed operations["..."] key and SDK method names change.`
+        : `operationId ${show(opB.operationId)} added.`,
+      basePtr: child(a.op.ptr, "operationId"),
+      headPtr: child(b.op.ptr, "operationId"),
+      before: opA.operationId,
+      after: opB.operationId,
+    });
+  }
+  if ((opA.deprecated === true) !== (opB.deprecated === true)) {
+    emit({
+      rule: "operation-deprecated",
+      breaks: false,
+      bump: opB.deprecated === true ? "minor" : "patch",
+      message: opB.deprecated === true ? `${label} is deprecated.` : `${label} is no longer deprecated.`,
+      basePtr: a.op.ptr,
+      headPtr: b.op.ptr,
+      before: opA.deprecated ?? false,
+      after: opB.deprecated ?? false,
+    });
+  }
+  parts.docs(a.op, b.op, DOC_KEYS, "operation");
+  parts.parameters(a, b, requestMode);
+  parts.requestBody(a, b, requestMode);
+  parts.responses(a, b, responseMode);
+  if (!a.reversed) {
+    compareSecurity(ctx, emit, a, b);
+  }
+  compareServers(ctx, emit, effectiveServers(ctx.base, a), effectiveServers(ctx.head, b), label);
+}
+
+type Emit = (finding: Omit<Finding, "operation">) => void;
+
+class Parts {
+  constructor(
+    private readonly ctx: OperationContext,
+    private readonly emit: Emit,
+    private readonly schemaCtx: (mode: Mode, message: Direction, omittable?: boolean) => SchemaContext,
+  ) {}
+
+  /** Text and examples: documentation only. */
+  docs(a: At<Node>, b: At<Node>, keys: readonly string[], what: string): void {
+    const extensions = new Set(
+      [...Object.keys(a.node), ...Object.keys(b.node)].filter((k) => k.startsWith("x-")),
+    );
+    for (const key of [...keys, ...extensions]) {
+      if (!sameJson(a.node[key], b.node[key])) {
+        this.emit({
+          rule: key.startsWith("x-") ? "extension-changed" : `${key}-changed`,
+          breaks: false,
+          bump: "patch",
+          message: `\`${key}\` of the ${what} ${a.node[key] === undefined ? "added" : b.node[key] === undefined ? "removed" : "changed"}.`,
+          basePtr: child(a.ptr, key),
+          headPtr: child(b.ptr, key),
+          before: a.node[key],
+          after: b.node[key],
+        });
+      }
+    }
+  }
+
+  parameters(a: Operation, b: Operation, mode: Mode): void {
+    const was = parameterMap(this.ctx.base, a);
+    const now = parameterMap(this.ctx.head, b);
+    for (const [key, p] of was) {
+      const q = now.get(key);
+      const name = `${p.in} parameter \`${p.name}\``;
+      if (!q) {
+        this.emit({
+          rule: "parameter-removed",
+          breaks: true,
+          bump: "minor",
+          message: `The ${name} was removed: ${mode === "input" ? "clients that send it are ignored or refused" : "integrators that read it no longer get it"}.`,
+          basePtr: p.at.ptr,
+          headPtr: b.op.ptr,
+          before: p.name,
+        });
+        continue;
+      }
+      this.parameter(p, q, name, mode);
+    }
+    for (const [key, q] of now) {
+      if (was.has(key)) {
+        continue;
+      }
+      const required = q.at.node.required === true || q.in === "path";
+      const breaks = required && mode === "input";
+      this.emit({
+        rule: required ? "parameter-became-required" : "parameter-added",
+        breaks,
+        bump: "minor",
+        message: `${required ? "Required" : "Optional"} ${q.in} parameter \`${q.name}\` added${breaks ? ": clients that do not send it are refused" : ""}.`,
+        basePtr: a.op.ptr,
+        headPtr: q.at.ptr,
+        after: q.name,
+      });
+    }
+  }
+
+  private parameter(p: Param, q: Param, name: string, mode: Mode): void {
+    const x = p.at.node;
+    const y = q.at.node;
+    if (p.name !== q.name && p.in === "header") {
+      this.emit({
+        rule: "header-name-case-changed",
+        breaks: false,
+        bump: "patch",
+        message: `Header parameter \`${p.name}\` is now spelled \`${q.name}\` (header names are case-insensitive).`,
+        basePtr: p.at.ptr,
+        headPtr: q.at.ptr,
+        before: p.name,
+        after: q.name,
+      });
+    } else if (p.name !== q.name) {
+      this.emit({
+        rule: "path-parameter-renamed",
+        breaks: false,
+        bump: "patch",
+        message: `Path parameter \`${p.name}\` renamed to \`${q.name}\` (the URL does not change; typed path keys do).`,
+        basePtr: p.at.ptr,
+        headPtr: q.at.ptr,
+        before: p.name,
+        after: q.name,
+      });
+    }
+    const wasRequired = x.required === true || p.in === "path";
+    const isRequired = y.required === true || q.in === "path";
+    if (wasRequired !== isRequired) {
+      const breaks = breaksIn(isRequired ? "narrow" : "widen", mode);
+      this.emit({
+        rule: isRequired ? "parameter-became-required" : "parameter-became-optional",
+        breaks,
+        bump: "minor",
+        message: `The ${name} became ${isRequired ? "required" : "optional"}${breaks ? (isRequired ? ": clients that do not send it are refused" : ": integrators may no longer get it") : ""}.`,
+        basePtr: child(p.at.ptr, "required"),
+        headPtr: child(q.at.ptr, "required"),
+        before: wasRequired,
+        after: isRequired,
+      });
+    }
+    const styleA = serialization(this.ctx.base, p);
+    const styleB = serialization(this.ctx.head, q);
+    if (styleA.allowReserved !== styleB.allowReserved) {
+      // allowReserved: true lets clients send reserved characters unencoded; dropping it narrows.
+      const effect = styleA.allowReserved ? "narrow" : "widen";
+      this.emit({
+        rule: "parameter-serialization-changed",
+        breaks: breaksIn(effect, mode),
+        bump: "minor",
+        message: `\`allowReserved\` of the ${name} ${styleB.allowReserved ? "set" : "removed"}.`,
+        basePtr: p.at.ptr,
+        headPtr: q.at.ptr,
+        before: styleA.allowReserved,
+        after: styleB.allowReserved,
+      });
+    }
+    if (styleA.style !== styleB.style || styleA.explode !== styleB.explode) {
+      this.emit({
+        rule: "parameter-serialization-changed",
+        breaks: true,
+        bump: "minor",
+        message: `Serialization of the ${name} changed from ${show(styleA)} to ${show(styleB)}: the same value is written differently on the wire.`,
+        basePtr: p.at.ptr,
+        headPtr: q.at.ptr,
+        before: styleA,
+        after: styleB,
+      });
+    }
+    if ((x.allowEmptyValue === true) !== (y.allowEmptyValue === true)) {
+      const narrow = x.allowEmptyValue === true;
+      this.emit({
+        rule: "schema-constraint-changed",
+        breaks: breaksIn(narrow ? "narrow" : "widen", mode),
+        bump: "minor",
+        message: `\`allowEmptyValue\` of the ${name} ${narrow ? "removed" : "set"}.`,
+        basePtr: p.at.ptr,
+        headPtr: q.at.ptr,
+      });
+    }
+    if ((x.deprecated === true) !== (y.deprecated === true)) {
+      this.emit({
+        rule: "deprecated-changed",
+        breaks: false,
+        bump: y.deprecated === true ? "minor" : "patch",
+        message: `The ${name} is ${y.deprecated === true ? "deprecated" : "no longer deprecated"}.`,
+        basePtr: p.at.ptr,
+        headPtr: q.at.ptr,
+      });
+    }
+    this.docs(p.at, q.at, ["description", "example", "examples"], name);
+    const subject = `${p.in} ${q.name}`;
+    if (x.schema !== undefined || y.schema !== undefined) {
+      compareSchemas(
+        this.schemaCtx(mode, "request", !(wasRequired && isRequired)),
+        [{ spec: this.ctx.base, node: x.schema ?? {}, ptr: child(p.at.ptr, "schema") }],
+        [{ spec: this.ctx.head, node: y.schema ?? {}, ptr: child(q.at.ptr, "schema") }],
+        subject,
+      );
+    }
+    if (isNode(x.content) || isNode(y.content)) {
+      this.content(content(p.at), content(q.at), mode, "request", subject);
+    }
+  }
+
+  requestBody(a: Operation, b: Operation, mode: Mode): void {
+    const x = deref(this.ctx.base, a.op.node.requestBody, child(a.op.ptr, "requestBody"));
+    const y = deref(this.ctx.head, b.op.node.requestBody, child(b.op.ptr, "requestBody"));
+    if (!x && !y) {
+      return;
+    }
+    if (!x || !y) {
+      const required = y?.node.required === true;
+      const breaks = x !== undefined || (required && mode === "input");
+      this.emit({
+        rule: x ? "request-body-removed" : required ? "request-body-became-required" : "request-body-added",
+        breaks,
+        bump: "minor",
+        message: x
+          ? `The request body was removed: ${mode === "input" ? "clients that send one are ignored or refused" : "integrators no longer get it"}.`
+          : `A ${required ? "required" : "optional"} request body was added${breaks ? ": clients that send none are refused" : ""}.`,
+        basePtr: x?.ptr ?? a.op.ptr,
+        headPtr: y?.ptr ?? b.op.ptr,
+      });
+      return;
+    }
+    const wasRequired = x.node.required === true;
+    const isRequired = y.node.required === true;
+    if (wasRequired !== isRequired) {
+      const breaks = breaksIn(isRequired ? "narrow" : "widen", mode);
+      this.emit({
+        rule: isRequired ? "request-body-became-required" : "request-body-became-optional",
+        breaks,
+        bump: "minor",
+        message: `The request body became ${isRequired ? "required" : "optional"}${breaks ? (isRequired ? ": clients that send none are refused" : ": integrators may get none") : ""}.`,
+        basePtr: child(x.ptr, "required"),
+        headPtr: child(y.ptr, "required"),
+        before: wasRequired,
+        after: isRequired,
+      });
+    }
+    this.docs(x, y, ["description"], "request body");
+    this.content(content(x), content(y), mode, "request", "", !(wasRequired && isRequired));
+  }
+
+  responses(a: Operation, b: Operation, mode: Mode): void {
+    const x = isNode(a.op.node.responses) ? a.op.node.responses : {};
+    const y = isNode(b.op.node.responses) ? b.op.node.responses : {};
+    const basePtr = child(a.op.ptr, "responses");
+    const headPtr = child(b.op.ptr, "responses");
+    const matched = new Set<string>();
+    for (const status of Object.keys(x)) {
+      if (status.startsWith("x-")) {
+        continue;
+      }
+      const same = Object.keys(y).find((s) => s.toUpperCase() === status.toUpperCase());
+      const range = same ?? Object.keys(y).find((s) => covers(s, status));
+      if (range) {
+        matched.add(range);
+        if (!same) {
+          this.emit({
+            rule: "response-status-changed",
+            breaks: false,
+            bump: "minor",
+            message: `Response ${status} is now documented as ${range}.`,
+            basePtr: child(basePtr, status),
+            headPtr: child(headPtr, range),
+            before: status,
+            after: range,
+          });
+        }
+        this.response(
+          deref(this.ctx.base, x[status], child(basePtr, status)),
+          deref(this.ctx.head, y[range], child(headPtr, range)),
+          mode,
+          status,
+        );
+        continue;
+      }
+      const narrower = Object.keys(y).filter((s) => covers(status, s));
+      if (narrower.length > 0) {
+        // `2XX` documented as `201`: compare each specific status with the range it came from.
+        for (const s of narrower) {
+          matched.add(s);
+          this.response(
+            deref(this.ctx.base, x[status], child(basePtr, status)),
+            deref(this.ctx.head, y[s], child(headPtr, s)),
+            mode,
+            s,
+          );
+        }
+        continue;
+      }
+      const error = /^[45]|^default$/i.test(status);
+      this.emit({
+        rule: error ? "error-response-removed" : "response-removed",
+        breaks: true,
+        bump: "minor",
+        message: `Response ${status} was removed: ${mode === "output" ? (error ? "clients that handle this documented failure lose its type" : "clients that expect it get an undocumented answer") : "integrators that answer with it are no longer understood"}.`,
+        basePtr: child(basePtr, status),
+        headPtr,
+        before: status,
+      });
+    }
+    for (const status of Object.keys(y)) {
+      if (status.startsWith("x-") || matched.has(status)) {
+        continue;
+      }
+      this.emit({
+        rule: "response-added",
+        breaks: false,
+        bump: "minor",
+        message: `Response ${status} was added.`,
+        basePtr,
+        headPtr: child(headPtr, status),
+        after: status,
+      });
+    }
+  }
+
+  private response(x: At<Node> | undefined, y: At<Node> | undefined, mode: Mode, status: string): void {
+    if (!x || !y) {
+      return;
+    }
+    this.docs(x, y, ["description", "links"], `${status} response`);
+    const headersA = headerMap(x);
+    const headersB = headerMap(y);
+    for (const [key, h] of headersA) {
+      const g = headersB.get(key);
+      const name = `response header \`${h.name}\` of ${status}`;
+      const hx = deref(this.ctx.base, h.value, h.ptr);
+      if (!g) {
+        const breaks = mode === "output";
+        this.emit({
+          rule: "response-header-removed",
+          breaks,
+          bump: "minor",
+          message: `The ${name} was removed${breaks ? ": clients that read it no longer get it" : ""}.`,
+          basePtr: h.ptr,
+          headPtr: y.ptr,
+          before: h.name,
+        });
+        continue;
+      }
+      const hy = deref(this.ctx.head, g.value, g.ptr);
+      if (!hx || !hy) {
+        continue;
+      }
+      if (h.name !== g.name) {
+        this.emit({
+          rule: "header-name-case-changed",
+          breaks: false,
+          bump: "patch",
+          message: `The ${name} is now spelled \`${g.name}\` (header names are case-insensitive).`,
+          basePtr: h.ptr,
+          headPtr: g.ptr,
+          before: h.name,
+          after: g.name,
+        });
+      }
+      const wasRequired = hx.node.required === true;
+      const isRequired = hy.node.required === true;
+      if (wasRequired !== isRequired) {
+        const breaks = breaksIn(isRequired ? "narrow" : "widen", mode);
+        this.emit({
+          rule: isRequired ? "response-header-became-required" : "response-header-became-optional",
+          breaks,
+          bump: "minor",
+          message: `The ${name} became ${isRequired ? "required" : "optional"}${breaks ? (isRequired ? "" : ": clients may no longer get it") : ""}.`,
+          basePtr: child(hx.ptr, "required"),
+          headPtr: child(hy.ptr, "required"),
+          before: wasRequired,
+          after: isRequired,
+        });
+      }
+      if (hx.node.explode !== hy.node.explode && (hx.node.explode === true || hy.node.explode === true)) {
+        this.emit({
+          rule: "parameter-serialization-changed",
+          breaks: true,
+          bump: "minor",
+          message: `\`explode\` of the ${name} changed: the value is written differently.`,
+          basePtr: hx.ptr,
+          headPtr: hy.ptr,
+          before: hx.node.explode,
+          after: hy.node.explode,
+        });
+      }
+      this.docs(hx, hy, ["description", "example", "examples"], name);
+      if (hx.node.schema !== undefined || hy.node.schema !== undefined) {
+        compareSchemas(
+          this.schemaCtx(mode, "response"),
+          [{ spec: this.ctx.base, node: hx.node.schema ?? {}, ptr: child(hx.ptr, "schema") }],
+          [{ spec: this.ctx.head, node: hy.node.schema ?? {}, ptr: child(hy.ptr, "schema") }],
+          `header ${h.name}`,
+        );
+      }
+      if (isNode(hx.node.content) || isNode(hy.node.content)) {
+        this.content(content(hx), content(hy), mode, "response", `header ${h.name}`);
+      }
+    }
+    for (const [key, g] of headersB) {
+      if (headersA.has(key)) {
+        continue;
+      }
+      const hy = deref(this.ctx.head, g.value, g.ptr);
+      const required = hy?.node.required === true;
+      const breaks = required && mode === "input";
+      this.emit({
+        rule: required && mode === "input" ? "response-header-became-required" : "response-header-added",
+        breaks,
+        bump: "minor",
+        message: `Response header \`${g.name}\` of ${status} was added.`,
+        basePtr: x.ptr,
+        headPtr: g.ptr,
+        after: g.name,
+      });
+    }
+    this.content(content(x), content(y), mode, "response", "");
+  }
+
+  content(x: Content, y: Content, mode: Mode, message: Direction, subject: string, omittable = true): void {
+    const was = Object.keys(x.map);
+    const now = Object.keys(y.map);
+    const used = new Set<string>();
+    const where = `${message}${subject ? ` (${subject})` : ""}`;
+    for (const key of was) {
+      const m = parseMediaType(key);
+      const exact = now.filter((k) => sameType(parseMediaType(k), m));
+      // A request may go to a wider range (`application/*` takes JSON); a response may only get
+      // more specific (`application/problem+json` is still JSON, a charset only adds a promise).
+      const covering =
+        exact.length > 0
+          ? exact
+          : mode === "input"
+            ? now.filter((k) => rangeCovers(parseMediaType(k), m))
+            : now.filter((k) => specializes(m, parseMediaType(k)));
+      if (covering.length === 0) {
+        this.emit({
+          rule: "media-type-removed",
+          breaks: true,
+          bump: "minor",
+          message: `Media type \`${key}\` of the ${where} was removed${mode === "input" ? ": clients that send it are refused" : ": clients that ask for it get something else"}.`,
+          basePtr: child(x.ptr, key),
+          headPtr: y.ptr,
+          before: key,
+        });
+        continue;
+      }
+      for (const target of covering) {
+        used.add(target);
+        if (target !== key) {
+          const lost = mode === "output" && !paramsKept(m, parseMediaType(target));
+          this.emit({
+            rule: "media-type-changed",
+            breaks: lost,
+            bump: "minor",
+            message: `Media type \`${key}\` of the ${where} is now \`${target}\`${lost ? ": a parameter clients relied on was dropped or changed" : ""}.`,
+            basePtr: child(x.ptr, key),
+            headPtr: child(y.ptr, target),
+            before: key,
+            after: target,
+          });
+        }
+        this.media(
+          { node: isNode(x.map[key]) ? x.map[key] : {}, ptr: child(x.ptr, key) },
+          { node: isNode(y.map[target]) ? y.map[target] : {}, ptr: child(y.ptr, target) },
+          mode,
+          message,
+          subject,
+          omittable,
+        );
+      }
+    }
+    for (const key of now) {
+      if (!used.has(key)) {
+        this.emit({
+          rule: "media-type-added",
+          breaks: false,
+          bump: "minor",
+          message: `Media type \`${key}\` of the ${message} was added.`,
+          basePtr: x.ptr,
+          headPtr: child(y.ptr, key),
+          after: key,
+        });
+      }
+    }
+  }
+
+  private media(
+    x: At<Node>,
+    y: At<Node>,
+    mode: Mode,
+    message: Direction,
+    subject: string,
+    omittable: boolean,
+  ): void {
+    this.docs(x, y, ["example", "examples"], `\`${x.ptr.split("/").pop()?.replace(/~1/g, "/")}\` ${message}`);
+    this.encoding(x, y, message);
+    if (x.node.schema === undefined && y.node.schema === undefined) {
+      return;
+    }
+    compareSchemas(
+      this.schemaCtx(mode, message, omittable),
+      [{ spec: this.ctx.base, node: x.node.schema ?? {}, ptr: child(x.ptr, "schema") }],
+      [{ spec: this.ctx.head, node: y.node.schema ?? {}, ptr: child(y.ptr, "schema") }],
+      subject,
+    );
+  }
+
+  /** Multipart and form parts: how an existing part is written on the wire must not change. */
+  private encoding(x: At<Node>, y: At<Node>, message: Direction): void {
+    const was = isNode(x.node.encoding) ? x.node.encoding : {};
+    const now = isNode(y.node.encoding) ? y.node.encoding : {};
+    for (const part of new Set([...Object.keys(was), ...Object.keys(now)])) {
+      const p = isNode(was[part]) ? was[part] : {};
+      const q = isNode(now[part]) ? now[part] : {};
+      if (sameJson(p, q)) {
+        continue;
+      }
+      const wire = ["contentType", "style", "explode", "allowReserved"].filter((k) => !sameJson(p[k], q[k]));
+      const both = part in was && part in now;
+      this.emit({
+        rule: "media-type-encoding-changed",
+        breaks: both && wire.length > 0,
+        bump: "minor",
+        message: `Encoding of part \`${part}\` of the ${message} body ${both ? `changed${wire.length > 0 ? ` (${wire.join(", ")}): the part is written differently on the wire` : ""}` : part in now ? "added" : "removed"}.`,
+        basePtr: child(x.ptr, "encoding", part),
+        headPtr: child(y.ptr, "encoding", part),
+      });
+    }
+  }
+}
+
+interface Param {
+  name: string;
+  in: string;
+  at: At<Node>;
+}
+
+/**
+ * The parameters that apply to an operation (path-level ones unless the operation overrides
+ * them), keyed by location and name; path parameters by position in the template.
+ */
+function parameterMap(spec: Spec, op: Operation): Map<string, Param> {
+  const out = new Map<string, Param>();
+  const lists: [unknown, string][] = [
+    [op.item.node.parameters, child(op.item.ptr, "parameters")],
+    [op.op.node.parameters, child(op.op.ptr, "parameters")],
+  ];
+  const positions = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  for (const [listValue, listPtr] of lists) {
+    if (!Array.isArray(listValue)) {
+      continue;
+    }
+    listValue.forEach((value, i) => {
+      const at = deref(spec, value, child(listPtr, i));
+      if (!at || typeof at.node.name !== "string" || typeof at.node.in !== "string") {
+        return;
+      }
+      const name = at.node.name;
+      const where = at.node.in;
+      if (where === "header" && IGNORED_HEADERS.has(name.toLowerCase())) {
+        return;
+      }
+      const position = positions.indexOf(name);
+      const key =
+        where === "path" && position >= 0
+          ? `path #${position}`
+          : `${where} ${where === "header" ? name.toLowerCase() : name}`;
+      out.set(key, { name, in: where, at });
+    });
+  }
+  return out;
+}
+
+/**
+ * style/explode/allowReserved with OpenAPI's defaults filled in, so spelling a default changes
+ * nothing; `explode` only matters for arrays and objects, so a scalar's is left out.
+ */
+function serialization(spec: Spec, p: Param): { style: unknown; explode: unknown; allowReserved: boolean } {
+  const style = p.at.node.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple");
+  const schema = deref(spec, p.at.node.schema, child(p.at.ptr, "schema"));
+  const type = schema?.node.type;
+  const types = (Array.isArray(type) ? type : [type]).filter((t) => t !== "null");
+  const scalar =
+    types.length > 0 &&
+    types.every((t) => t === "string" || t === "number" || t === "integer" || t === "boolean");
+  return {
+    style,
+    explode: scalar ? "(scalar)" : (p.at.node.explode ?? style === "form"),
+    allowReserved: p.at.node.allowReserved === true,
+  };
+}
+
+interface Content {
+  map: Node;
+  ptr: string;
+}
+
+function content(at: At<Node>): Content {
+  return { map: isNode(at.node.content) ? at.node.content : {}, ptr: child(at.ptr, "content") };
+}
+
+function headerMap(response: At<Node>): Map<string, { name: string; value: unknown; ptr: string }> {
+  const out = new Map<string, { name: string; value: unknown; ptr: string }>();
+  const headers = isNode(response.node.headers) ? response.node.headers : {};
+  for (const [name, value] of Object.entries(headers)) {
+    // Content-Type is described by the content map, not by a header (OpenAPI says to ignore it).
+    if (name.toLowerCase() !== "content-type") {
+      out.set(name.toLowerCase(), { name, value, ptr: child(response.ptr, "headers", name) });
+    }
+  }
+  return out;
+}
+
+/** `2XX` covers `201`; `default` covers nothing specific (it is compared as its own status). */
+function covers(range: string, status: string): boolean {
+  return /^[1-5]XX$/i.test(range) && /^[1-5]\d\d$/.test(status) && range[0] === status[0];
+}
+
+interface MediaType {
+  type: string;
+  subtype: string;
+  params: string;
+}
+
+function parseMediaType(key: string): MediaType {
+  const [essence = "", ...params] = key
+    .toLowerCase()
+    .split(";")
+    .map((s) => s.trim());
+  const [type = "*", subtype = "*"] = essence.split("/");
+  return { type, subtype, params: params.filter(Boolean).sort().join(";") };
+}
+
+/** Same type and subtype; parameters (`charset=utf-8`) do not change what a client sends or reads. */
+function sameType(a: MediaType, b: MediaType): boolean {
+  return a.type === b.type && a.subtype === b.subtype;
+}
+
+/** `application/problem+json` specializes `application/json`; a range specializes to what it includes. */
+function specializes(general: MediaType, specific: MediaType): boolean {
+  return (
+    rangeCovers(general, specific) ||
+    (general.type === specific.type && specific.subtype.endsWith(`+${general.subtype}`))
+  );
+}
+
+/** Every parameter of the base (`charset=utf-8`) is still promised by the head. */
+function paramsKept(base: MediaType, head: MediaType): boolean {
+  const kept = new Set(head.params.split(";").filter(Boolean));
+  return base.params
+    .split(";")
+    .filter(Boolean)
+    .every((p) => kept.has(p));
+}
+
+/** Whether media range `outer` (`application/*`, `*\/*`) includes `inner`. */
+function rangeCovers(outer: MediaType, inner: MediaType): boolean {
+  return (
+    (outer.type === "*" || outer.type === inner.type) &&
+    (outer.subtype === "*" ||
+      outer.subtype === inner.subtype ||
+      (outer.subtype.startsWith("*+") && inner.subtype.endsWith(outer.subtype.slice(1))))
+  );
+}
+
+// --- Security ------------------------------------------------------------------------------
+
+type Requirement = Map<string, Set<string>>;
+
+function requirements(spec: Spec, op: Operation): { list: Requirement[]; ptr: string } {
+  const own = op.op.node.security;
+  const value = Array.isArray(own) ? own : Array.isArray(spec.doc.security) ? spec.doc.security : [];
+  const ptr = Array.isArray(own) ? child(op.op.ptr, "security") : "#/security";
+  const list = value.filter(isNode).map((alternative) => {
+    const out: Requirement = new Map();
+    for (const [name, scopes] of Object.entries(alternative)) {
+      out.set(schemeIdentity(spec, name), new Set(Array.isArray(scopes) ? scopes.map(String) : []));
+    }
+    return out;
+  });
+  return { list, ptr };
+}
+
+/** What a scheme is, not what it is called: renaming `bearerAuth` to `bearer` changes nothing. */
+function schemeIdentity(spec: Spec, name: string): string {
+  const scheme = securityScheme(spec, name);
+  if (!scheme) {
+    return `name:${name}`;
+  }
+  const n = scheme.node;
+  const flows = isNode(n.flows) ? Object.keys(n.flows).sort().join(",") : "";
+  return JSON.stringify([
+    n.type,
+    typeof n.scheme === "string" ? n.scheme.toLowerCase() : n.scheme,
+    n.in,
+    n.name,
+    n.openIdConnectUrl,
+    flows,
+  ]);
+}
+
+function securityScheme(spec: Spec, name: string): At<Node> | undefined {
+  const schemes =
+    isNode(spec.doc.components) && isNode(spec.doc.components.securitySchemes)
+      ? spec.doc.components.securitySchemes
+      : {};
+  return deref(spec, schemes[name], child("#/components/securitySchemes", name));
+}
+
+function satisfies(alternative: Requirement, by: Requirement): boolean {
+  // `by` is met by a client that meets `alternative` when it asks for no more schemes or scopes.
+  return [...by].every(([scheme, scopes]) => {
+    const held = alternative.get(scheme);
+    return held !== undefined && [...scopes].every((s) => held.has(s));
+  });
+}
+
+function compareSecurity(ctx: OperationContext, emit: Emit, a: Operation, b: Operation): void {
+  const was = requirements(ctx.base, a);
+  const now = requirements(ctx.head, b);
+  const describe = (list: Requirement[], spec: Spec, op: Operation): string => {
+    const raw = Array.isArray(op.op.node.security) ? op.op.node.security : spec.doc.security;
+    return Array.isArray(raw) && raw.length > 0
+      ? raw.map((alt) => Object.keys(isNode(alt) ? alt : {}).join(" + ") || "anonymous").join(" or ")
+      : list.length === 0
+        ? "none"
+        : "";
+  };
+  const open = (list: Requirement[]): boolean => list.length === 0 || list.some((r) => r.size === 0);
+  if (!open(now.list)) {
+    const lost = open(was.list)
+      ? [new Map()]
+      : was.list.filter((alt) => !now.list.some((h) => satisfies(alt, h)));
+    if (lost.length > 0) {
+      emit({
+        rule: "security-requirement-changed",
+        breaks: true,
+        bump: "minor",
+        message: `Security changed from ${describe(was.list, ctx.base, a)} to ${describe(now.list, ctx.head, b)}: clients that authenticate as before are refused.`,
+        basePtr: was.ptr,
+        headPtr: now.ptr,
+      });
+      compareSchemes(ctx, emit, a);
+      return;
+    }
+  }
+  const same = sameJson(requirementsJson(was.list), requirementsJson(now.list));
+  if (!same || describe(was.list, ctx.base, a) !== describe(now.list, ctx.head, b)) {
+    emit({
+      rule: "security-requirement-changed",
+      breaks: false,
+      bump: same ? "patch" : "minor",
+      message: same
+        ? `Security schemes renamed (${describe(was.list, ctx.base, a)} to ${describe(now.list, ctx.head, b)}); their definitions are the same.`
+        : `Security changed from ${describe(was.list, ctx.base, a)} to ${describe(now.list, ctx.head, b)}; every client that authenticated before still can.`,
+      basePtr: was.ptr,
+      headPtr: now.ptr,
+    });
+  }
+  compareSchemes(ctx, emit, a);
+}
+
+function requirementsJson(list: Requirement[]): string[] {
+  return list.map((r) => JSON.stringify([...r].map(([k, v]) => [k, [...v].sort()]).sort())).sort();
+}
+
+/** The definitions behind the schemes an operation uses: a new token URL breaks configured clients. */
+function compareSchemes(ctx: OperationContext, emit: Emit, a: Operation): void {
+  const raw = Array.isArray(a.op.node.security) ? a.op.node.security : ctx.base.doc.security;
+  const names = new Set((Array.isArray(raw) ? raw : []).filter(isNode).flatMap((alt) => Object.keys(alt)));
+  for (const name of names) {
+    const x = securityScheme(ctx.base, name);
+    const y = securityScheme(ctx.head, name);
+    if (!x || !y) {
+      continue;
+    }
+    const fields = ["type", "scheme", "in", "name", "openIdConnectUrl"];
+    const changed = fields.filter(
+      (f) =>
+        !sameJson(
+          typeof x.node[f] === "string" && f === "scheme" ? String(x.node[f]).toLowerCase() : x.node[f],
+          typeof y.node[f] === "string" && f === "scheme" ? String(y.node[f]).toLowerCase() : y.node[f],
+        ),
+    );
+    const flowsA = isNode(x.node.flows) ? x.node.flows : {};
+    const flowsB = isNode(y.node.flows) ? y.node.flows : {};
+    for (const [flow, value] of Object.entries(flowsA)) {
+      const other = flowsB[flow];
+      if (!isNode(other)) {
+        changed.push(`flows.${flow}`);
+        continue;
+      }
+      for (const url of ["tokenUrl", "authorizationUrl", "refreshUrl"]) {
+        if (isNode(value) && value[url] !== other[url]) {
+          changed.push(`flows.${flow}.${url}`);
+        }
+      }
+    }
+    if (changed.length > 0) {
+      emit({
+        rule: "security-scheme-changed",
+        breaks: true,
+        bump: "minor",
+        message: `Security scheme \`${name}\` changed (${changed.join(", ")}): clients configured from the old definition fail to authenticate.`,
+        basePtr: x.ptr,
+        headPtr: y.ptr,
+      });
+    } else if (!sameJson(x.node, y.node)) {
+      emit({
+        rule: "security-scheme-changed",
+        breaks: false,
+        bump: "patch",
+        message: `Security scheme \`${name}\` changed in its description or scopes' text.`,
+        basePtr: x.ptr,
+        headPtr: y.ptr,
+      });
+    }
+  }
+}
+
+// --- Servers -------------------------------------------------------------------------------
+
+interface Servers {
+  list: Node[];
+  ptr: string;
+  /** Declared on the operation or its path item (else inherited from the document). */
+  own: boolean;
+}
+
+export function effectiveServers(spec: Spec, op: Operation | undefined): Servers {
+  for (const at of op ? [op.op, op.item] : []) {
+    if (Array.isArray(at.node.servers) && at.node.servers.length > 0) {
+      return { list: at.node.servers.filter(isNode), ptr: child(at.ptr, "servers"), own: true };
+    }
+  }
+  const root =
+    Array.isArray(spec.doc.servers) && spec.doc.servers.length > 0
+      ? spec.doc.servers.filter(isNode)
+      : [{ url: "/" }];
+  return { list: root, ptr: "#/servers", own: false };
+}
+
+/** Every URL a server entry stands for: each variable over its enum (or its default). */
+function serverUrls(server: Node): string[] {
+  let urls = [String(server.url ?? "/").replace(/\/+$/, "") || "/"];
+  const variables = isNode(server.variables) ? server.variables : {};
+  for (const [name, variable] of Object.entries(variables)) {
+    if (!isNode(variable)) {
+      continue;
+    }
+    // Without an enum a variable takes any value: the template itself stands for all of them.
+    const values =
+      Array.isArray(variable.enum) && variable.enum.length > 0 ? variable.enum.map(String) : [`{${name}}`];
+    urls = urls.flatMap((url) =>
+      url.includes(`{${name}}`) ? values.map((v) => url.replaceAll(`{${name}}`, v)) : [url],
+    );
+  }
+  return urls.map((u) => u.replace(/^([a-z]+:\/\/[^/]+)/i, (host) => host.toLowerCase()));
+}
+
+function defaultUrl(server: Node | undefined): string | undefined {
+  if (!server) {
+    return undefined;
+  }
+  let url = String(server.url ?? "/").replace(/\/+$/, "") || "/";
+  const variables = isNode(server.variables) ? server.variables : {};
+  for (const [name, variable] of Object.entries(variables)) {
+    url = url.replaceAll(`{${name}}`, String(isNode(variable) ? (variable.default ?? "") : ""));
+  }
+  return url.replace(/^([a-z]+:\/\/[^/]+)/i, (host) => host.toLowerCase());
+}
+
+/**
+ * Servers policy (README): a URL clients could use that is gone breaks them; a new URL does not;
+ * a new default (the first server, which generated clients use) while the old URL stays is minor.
+ */
+export function compareServers(
+  _ctx: OperationContext,
+  emit: Emit,
+  was: Servers,
+  now: Servers,
+  label: string | null,
+): void {
+  if (label !== null && !was.own && !now.own) {
+    return;
+  }
+  const before = new Set(was.list.flatMap(serverUrls));
+  const after = new Set(now.list.flatMap(serverUrls));
+  const lost = [...before].filter((u) => !after.has(u));
+  const gained = [...after].filter((u) => !before.has(u));
+  for (const url of lost) {
+    emit({
+      rule: "server-removed",
+      breaks: true,
+      bump: "minor",
+      message: `Server \`${url}\` is no longer listed${label ? ` for ${label}` : ""}: clients configured with it lose the API.`,
+      basePtr: was.ptr,
+      headPtr: now.ptr,
+      before: url,
+    });
+  }
+  for (const url of gained) {
+    emit({
+      rule: "server-added",
+      breaks: false,
+      bump: "minor",
+      message: `Server \`${url}\` added${label ? ` for ${label}` : ""}.`,
+      basePtr: was.ptr,
+      headPtr: now.ptr,
+      after: url,
+    });
+  }
+  for (const server of was.list) {
+    const other = now.list.find((s) => s.url === server.url);
+    const variables = isNode(server.variables) ? server.variables : {};
+    const others = isNode(other?.variables) ? other.variables : {};
+    for (const [name, variable] of Object.entries(variables)) {
+      const before = isNode(variable) ? variable.default : undefined;
+      const after = isNode(others[name]) ? others[name].default : undefined;
+      if (other && after !== undefined && before !== after) {
+        // Generated clients and `servers[0]` readers fill in the default: their requests move.
+        emit({
+          rule: "server-variable-default-changed",
+          breaks: true,
+          bump: "minor",
+          message: `Default of server variable \`${name}\` of \`${String(server.url)}\` changed from ${show(before)} to ${show(after)}: clients that rely on the default now call another URL.`,
+          basePtr: was.ptr,
+          headPtr: now.ptr,
+          before,
+          after,
+        });
+      }
+    }
+  }
+  const defaultBefore = defaultUrl(was.list[0]);
+  const defaultAfter = defaultUrl(now.list[0]);
+  const sameTemplate = String(was.list[0]?.url) === String(now.list[0]?.url);
+  if (lost.length === 0 && defaultBefore !== defaultAfter && !sameTemplate) {
+    emit({
+      rule: "server-default-changed",
+      breaks: false,
+      bump: "minor",
+      message: `The default server changed from \`${defaultBefore}\` to \`${defaultAfter}\` (both stay listed).`,
+      basePtr: was.ptr,
+      headPtr: now.ptr,
+      before: defaultBefore,
+      after: defaultAfter,
+    });
+  }
+  if (
+    lost.length === 0 &&
+    gained.length === 0 &&
+    !sameJson(was.list, now.list) &&
+    defaultBefore === defaultAfter
+  ) {
+    emit({
+      rule: "server-changed",
+      breaks: false,
+      bump: "patch",
+      message: "Servers' descriptions changed.",
+      basePtr: was.ptr,
+      headPtr: now.ptr,
+    });
+  }
+}
