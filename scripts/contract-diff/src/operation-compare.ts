@@ -5,7 +5,7 @@ import { breaksIn, type Direction, type Finding, type Mode, type Report, show } 
 import type { Operation } from "./operations.js";
 import { child, isNode, type Node, sameJson } from "./pointer.js";
 import { compareSchemas, type SchemaContext } from "./schema-compare.js";
-import type { ViewOptions } from "./schema-view.js";
+import type { SchemaRef, ViewOptions } from "./schema-view.js";
 import { type At, deref, type Spec } from "./spec.js";
 
 export interface OperationContext {
@@ -202,7 +202,21 @@ class Parts {
         after: styleB.allowReserved,
       });
     }
-    if (styleA.style !== styleB.style || styleA.explode !== styleB.explode) {
+    const toArray =
+      styleA.style === "form" &&
+      styleB.style === "form" &&
+      (styleA.explode === "(scalar)") !== (styleB.explode === "(scalar)");
+    if (toArray) {
+      this.emit({
+        rule: "parameter-serialization-changed",
+        breaks: false,
+        bump: "minor",
+        message: `The ${name} ${styleB.explode === "(scalar)" ? "takes one value instead of several" : "takes several values instead of one"} (\`?${q.name}=a&${q.name}=b\`); its schema is compared value by value.`,
+        basePtr: p.at.ptr,
+        headPtr: q.at.ptr,
+      });
+    }
+    if (!toArray && (styleA.style !== styleB.style || styleA.explode !== styleB.explode)) {
       this.emit({
         rule: "parameter-serialization-changed",
         breaks: true,
@@ -238,12 +252,11 @@ class Parts {
     this.docs(p.at, q.at, ["description", "example", "examples"], name);
     const subject = `${p.in} ${q.name}`;
     if (x.schema !== undefined || y.schema !== undefined) {
-      compareSchemas(
-        this.schemaCtx(mode, "request", !(wasRequired && isRequired)),
-        [{ spec: this.ctx.base, node: x.schema ?? {}, ptr: child(p.at.ptr, "schema") }],
-        [{ spec: this.ctx.head, node: y.schema ?? {}, ptr: child(q.at.ptr, "schema") }],
-        subject,
+      const [was, now] = repeatable(
+        { spec: this.ctx.base, at: p.at, style: styleA },
+        { spec: this.ctx.head, at: q.at, style: styleB },
       );
+      compareSchemas(this.schemaCtx(mode, "request", !(wasRequired && isRequired)), was, now, subject);
     }
     if (isNode(x.content) || isNode(y.content)) {
       this.content(content(p.at), content(q.at), mode, "request", subject);
@@ -625,6 +638,10 @@ function parameterMap(spec: Spec, op: Operation): Map<string, Param> {
  * nothing; `explode` only matters for arrays and objects, so a scalar's is left out.
  */
 function serialization(spec: Spec, p: Param): { style: unknown; explode: unknown; allowReserved: boolean } {
+  if (p.at.node.schema === undefined && isNode(p.at.node.content)) {
+    // A `content` parameter is written by its media type; style and explode do not apply.
+    return { style: "(content)", explode: "(content)", allowReserved: p.at.node.allowReserved === true };
+  }
   const style = p.at.node.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple");
   const schema = deref(spec, p.at.node.schema, child(p.at.ptr, "schema"));
   const type = schema?.node.type;
@@ -637,6 +654,47 @@ function serialization(spec: Spec, p: Param): { style: unknown; explode: unknown
     explode: scalar ? "(scalar)" : (p.at.node.explode ?? style === "form"),
     allowReserved: p.at.node.allowReserved === true,
   };
+}
+
+/**
+ * The schemas to compare for a parameter. An exploded form parameter (`?tag=a&tag=b`) written
+ * once is the same on the wire as a scalar: when one side is a scalar and the other an array of
+ * such values, the scalar is compared with the array's items (`?tag=a` stays valid).
+ */
+function repeatable(
+  a: { spec: Spec; at: At<Node>; style: { style: unknown; explode: unknown } },
+  b: { spec: Spec; at: At<Node>; style: { style: unknown; explode: unknown } },
+): [SchemaRef[], SchemaRef[]] {
+  const refs = (side: typeof a): SchemaRef[] => [
+    { spec: side.spec, node: side.at.node.schema ?? {}, ptr: child(side.at.ptr, "schema") },
+  ];
+  const items = (side: typeof a): SchemaRef[] | undefined => {
+    const schema = deref(side.spec, side.at.node.schema, child(side.at.ptr, "schema"));
+    const exploded = side.style.style === "form" && side.style.explode === true;
+    return exploded && schema?.node.type === "array" && schema.node.items !== undefined
+      ? [{ spec: side.spec, node: schema.node.items, ptr: child(schema.ptr, "items") }]
+      : undefined;
+  };
+  const scalar = (side: typeof a): boolean =>
+    side.style.explode === "(scalar)" && side.style.style === "form";
+  if (scalar(a) && items(b)) {
+    return [refs(a), items(b) as SchemaRef[]];
+  }
+  if (items(a) && scalar(b)) {
+    // Several values are no longer accepted: compare the array with a one-item array of the scalar.
+    return [
+      refs(a),
+      [
+        {
+          spec: b.spec,
+          node: { type: "array", maxItems: 1, items: b.at.node.schema ?? {} },
+          ptr: child(b.at.ptr, "schema"),
+          synthetic: true,
+        },
+      ],
+    ];
+  }
+  return [refs(a), refs(b)];
 }
 
 interface Content {

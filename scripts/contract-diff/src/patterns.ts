@@ -6,10 +6,26 @@ import { DFA, isDisjointWith, JS, NFA, Transformers, transform } from "refa";
 
 export type Relation = "equal" | "narrower" | "wider" | "different" | "unknown";
 
+export interface Comparison {
+  relation: Relation;
+  /** Why it is unknown: a construct automata cannot express, or automata too large to build. */
+  reason?: "construct" | "size";
+}
+
+/** Length limits (`minLength`/`maxLength`) that hold together with the patterns. */
+export interface Lengths {
+  min: number;
+  max: number;
+}
+
 const SIMPLIFY = Transformers.simplify({ ignoreAmbiguity: true, ignoreOrder: true });
 const EDGES = Transformers.patternEdgeAssertions({ remove: true });
 /** Guards against automata that blow up (a pattern such as `(a|b)*a(a|b){20}`): undecidable then. */
 const MAX_NODES = 20_000;
+/** Longer length limits are left out of the automata (they would only make them large). */
+const MAX_LENGTH_IN_AUTOMATON = 1_000;
+
+class TooLarge extends Error {}
 
 const cache = new Map<string, NFA | null>();
 
@@ -53,7 +69,12 @@ function build(pattern: string, flags: string): NFA {
       assertions: "parse",
     });
     const expression = transform(SIMPLIFY, transform(EDGES, transform(SIMPLIFY, wrapped.expression)));
-    const nfa = NFA.fromRegex(expression, { maxCharacter: wrapped.maxCharacter }, { assertions: "throw" });
+    const nfa = NFA.fromRegex(
+      expression,
+      { maxCharacter: wrapped.maxCharacter },
+      { assertions: "throw" },
+      new NFA.LimitedNodeFactory(MAX_NODES),
+    );
     union.union(nfa);
   }
   return union;
@@ -61,36 +82,66 @@ function build(pattern: string, flags: string): NFA {
 
 /** Whether every string `a` accepts is accepted by `b`. */
 function within(a: NFA, b: NFA): boolean {
-  const complement = DFA.fromFA(b, new DFA.LimitedNodeFactory(MAX_NODES));
-  complement.complement();
-  return isDisjointWith(a, complement, MAX_NODES);
+  try {
+    const complement = DFA.fromFA(b, new DFA.LimitedNodeFactory(MAX_NODES));
+    complement.complement();
+    return isDisjointWith(a, complement, MAX_NODES);
+  } catch {
+    throw new TooLarge();
+  }
 }
 
 /**
- * How the strings the head patterns accept (all must match) relate to those of the base patterns.
- * `narrower`: the head accepts a strict subset.
+ * How the strings the head accepts (every pattern, within the length limits) relate to those of
+ * the base. `narrower`: the head accepts a strict subset.
  */
-export function comparePatterns(base: readonly string[], head: readonly string[]): Relation {
-  if (base.length === head.length && base.every((p, i) => p === head[i])) {
-    return "equal";
+export function comparePatterns(
+  base: readonly string[],
+  head: readonly string[],
+  lengths?: { base: Lengths; head: Lengths },
+): Comparison {
+  if (base.length === head.length && base.every((p, i) => p === head[i]) && !lengths) {
+    return { relation: "equal" };
   }
+  const quick =
+    base.length === 1 && head.length === 1 ? byQuantifiers(base[0] ?? "", head[0] ?? "") : undefined;
+  // With length limits beside the patterns, the bounds alone may overstate a change (a wider
+  // `\d{1,15}` under `maxLength: 16` is no change): then the automata decide.
+  const capped =
+    lengths !== undefined && [lengths.base, lengths.head].some((l) => l.min > 0 || Number.isFinite(l.max));
+  if (quick && !capped) {
+    return { relation: quick };
+  }
+  const extra = (l: Lengths | undefined): string[] =>
+    !l ||
+    (l.min === 0 && l.max === Number.POSITIVE_INFINITY) ||
+    l.max > MAX_LENGTH_IN_AUTOMATON ||
+    l.min > MAX_LENGTH_IN_AUTOMATON
+      ? []
+      : [`^[^]{${l.min},${Number.isFinite(l.max) ? l.max : ""}}$`];
+  const x = [...base, ...extra(lengths?.base)];
+  const y = [...head, ...extra(lengths?.head)];
   try {
     // Both sides need one alphabet: Unicode mode when both patterns allow it, else UTF-16 units.
-    let [a, b] = [conjunction(base, "u"), conjunction(head, "u")];
+    let [a, b] = [conjunction(x, "u"), conjunction(y, "u")];
     if (a === null || b === null) {
-      [a, b] = [conjunction(base, ""), conjunction(head, "")];
+      [a, b] = [conjunction(x, ""), conjunction(y, "")];
     }
     if (a === null || b === null) {
-      return "unknown";
+      return { relation: "unknown", reason: "construct" };
     }
     const headWithin = within(b, a);
     const baseWithin = within(a, b);
     if (headWithin && baseWithin) {
-      return "equal";
+      return { relation: "equal" };
     }
-    return headWithin ? "narrower" : baseWithin ? "wider" : "different";
-  } catch {
-    return "unknown";
+    return { relation: headWithin ? "narrower" : baseWithin ? "wider" : "different" };
+  } catch (error) {
+    if (quick && error instanceof TooLarge) {
+      // Too large with the length limits folded in: the bounds alone still order the patterns.
+      return { relation: quick };
+    }
+    return { relation: "unknown", reason: error instanceof TooLarge ? "size" : "construct" };
   }
 }
 
@@ -102,7 +153,105 @@ function conjunction(patterns: readonly string[], flags: string): NFA | null {
     if (nfa === null) {
       return null;
     }
-    result = result ? NFA.fromIntersection(result, nfa, new NFA.LimitedNodeFactory(MAX_NODES)) : nfa;
+    try {
+      result = result ? NFA.fromIntersection(result, nfa, new NFA.LimitedNodeFactory(MAX_NODES)) : nfa;
+    } catch {
+      throw new TooLarge();
+    }
   }
   return result ?? null;
+}
+
+const QUANTIFIER = /(?<!\\)\{(\d+)(?:(,)(\d*))?\}/g;
+const NOT_MONOTONE = /\(\?<?[=!]|\\[1-9]|\\k</;
+
+/**
+ * Two patterns that differ only in the bounds of their counted repetitions (`{1,14}` to `{1,15}`):
+ * a regular language only grows when a repetition may repeat more often, so containment follows
+ * from the bounds alone, without building automata (which large bounds make slow). Lookarounds
+ * and backreferences break that monotony; they take the automata path.
+ */
+function byQuantifiers(base: string, head: string): Relation | undefined {
+  if (NOT_MONOTONE.test(base) || NOT_MONOTONE.test(head)) {
+    return undefined;
+  }
+  const shape = (p: string): string => p.replace(QUANTIFIER, "{}");
+  if (shape(base) !== shape(head)) {
+    return undefined;
+  }
+  const ranges = (p: string): [number, number][] =>
+    [...p.matchAll(QUANTIFIER)].map((m) => [
+      Number(m[1]),
+      m[2] === undefined ? Number(m[1]) : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]),
+    ]);
+  const was = ranges(base);
+  const now = ranges(head);
+  const inside = (x: [number, number], y: [number, number]): boolean => x[0] >= y[0] && x[1] <= y[1];
+  const narrower = now.every((r, i) => inside(r, was[i] as [number, number]));
+  const wider = was.every((r, i) => inside(r, now[i] as [number, number]));
+  if (narrower && wider) {
+    return "equal";
+  }
+  return narrower ? "narrower" : wider ? "wider" : undefined;
+}
+
+/**
+ * The shortest and longest string the patterns accept, or undefined when they cannot be modelled:
+ * `^\+[1-9]\d{1,14}$` makes a `maxLength: 16` beside it say nothing new.
+ */
+export function patternLengths(patterns: readonly string[]): Lengths | undefined {
+  if (patterns.length === 0) {
+    return undefined;
+  }
+  let nfa: NFA | null;
+  try {
+    nfa = conjunction(patterns, "u") ?? conjunction(patterns, "");
+  } catch {
+    return undefined;
+  }
+  if (nfa === null || nfa.isEmpty) {
+    return undefined;
+  }
+  // Shortest accepted word by breadth-first search; longest by depth when the language is finite.
+  const depth = new Map<NFA.ReadonlyNode, number>([[nfa.initial, 0]]);
+  const queue: NFA.ReadonlyNode[] = [nfa.initial];
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i] as NFA.ReadonlyNode;
+    const d = depth.get(node) ?? 0;
+    if (nfa.finals.has(node as NFA.Node)) {
+      min = Math.min(min, d);
+    }
+    for (const next of node.out.keys()) {
+      if (!depth.has(next)) {
+        depth.set(next, d + 1);
+        queue.push(next);
+      }
+    }
+  }
+  return { min, max: nfa.isFinite ? longest(nfa) : Number.POSITIVE_INFINITY };
+}
+
+function longest(nfa: NFA): number {
+  const memo = new Map<NFA.ReadonlyNode, number>();
+  const open = new Set<NFA.ReadonlyNode>();
+  const visit = (node: NFA.ReadonlyNode): number => {
+    const known = memo.get(node);
+    if (known !== undefined) {
+      return known;
+    }
+    if (open.has(node)) {
+      // A cycle the language is finite despite: it never reaches a final state.
+      return Number.NEGATIVE_INFINITY;
+    }
+    open.add(node);
+    let best = nfa.finals.has(node as NFA.Node) ? 0 : Number.NEGATIVE_INFINITY;
+    for (const next of node.out.keys()) {
+      best = Math.max(best, 1 + visit(next));
+    }
+    open.delete(node);
+    memo.set(node, best);
+    return best;
+  };
+  return visit(nfa.initial);
 }

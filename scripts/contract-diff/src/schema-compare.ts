@@ -14,7 +14,7 @@ import {
   type Report,
   show,
 } from "./findings.js";
-import { comparePatterns } from "./patterns.js";
+import { comparePatterns, type Lengths, patternLengths } from "./patterns.js";
 import { isNode, sameJson } from "./pointer.js";
 import {
   type Bound,
@@ -105,6 +105,9 @@ class Comparison {
   ) {}
 
   run(): void {
+    if (this.alternatives()) {
+      return;
+    }
     this.never();
     this.types();
     this.enums();
@@ -116,7 +119,8 @@ class Comparison {
     this.exact();
     this.arrays();
     this.objects();
-    this.combinators();
+    this.contentSchema();
+    this.lists();
     this.negation();
     this.conditionals();
     this.defaults();
@@ -200,6 +204,20 @@ class Comparison {
     const lost = was ? [...was].filter((t) => !covered(t, now)) : now ? ["(any type)"] : [];
     const gained = now ? [...now].filter((t) => !covered(t, was)) : was ? ["(any type)"] : [];
     if (lost.length === 0 && gained.length === 0) {
+      const declared = [this.a.declaredTypes, this.b.declaredTypes];
+      if (declared[0] && declared[1] && !sameJson([...declared[0]].sort(), [...declared[1]].sort())) {
+        // `type: [string, "null"]` beside an enum without null: the listed values decide.
+        this.ctx.report({
+          rule: "redundant-constraint-changed",
+          breaks: false,
+          bump: "minor",
+          message: `Declared type${this.of()} changed, but the listed values decide which are accepted (generated types may change).`,
+          basePtr: this.a.types?.ptr ?? this.a.ptr,
+          headPtr: this.b.types?.ptr ?? this.b.ptr,
+          operation: this.ctx.operation,
+          direction: this.ctx.message,
+        });
+      }
       return;
     }
     const effect: Effect =
@@ -225,35 +243,30 @@ class Comparison {
   private enums(): void {
     this.knownValues();
     const { a, b } = this;
-    if (!a.enum && !b.enum) {
+    const was = values(a);
+    const now = values(b);
+    if (!was && !now) {
       return;
     }
     const where = { base: a.enum?.ptr, head: b.enum?.ptr };
-    if (!a.enum || !b.enum) {
-      const effect: Effect = a.enum ? "widen" : "narrow";
-      const what = a.enum
-        ? `Enum${this.of()} removed (was ${list(a.enum.value)})`
-        : `Enum${this.of()} added: ${list(b.enum?.value ?? [])}`;
-      this.openAware(
-        effect,
-        a.enum ? "enum-values-added" : "enum-values-removed",
-        what,
-        where,
-        a.enum?.value,
-        b.enum?.value,
-      );
+    if (!was || !now) {
+      const effect: Effect = was ? "widen" : "narrow";
+      const what = was
+        ? `Enum${this.of()} removed (was ${list(was)})`
+        : `Enum${this.of()} added: ${list(now ?? [])}`;
+      this.openAware(effect, was ? "enum-values-added" : "enum-values-removed", what, where, was, now);
       return;
     }
-    const lost = a.enum.value.filter((v) => !b.enum?.value.some((w) => sameJson(v, w)));
-    const gained = b.enum.value.filter((v) => !a.enum?.value.some((w) => sameJson(v, w)));
+    const lost = was.filter((v) => !now.some((w) => sameJson(v, w)));
+    const gained = now.filter((v) => !was.some((w) => sameJson(v, w)));
     if (lost.length > 0) {
       this.moved(
         "narrow",
         "enum-values-removed",
         `Enum${this.of()} lost values: ${list(lost)}`,
         where,
-        a.enum.value,
-        b.enum.value,
+        was,
+        now,
       );
     }
     if (gained.length > 0) {
@@ -262,8 +275,8 @@ class Comparison {
         "enum-values-added",
         `Enum${this.of()} gained values: ${list(gained)}`,
         where,
-        a.enum.value,
-        b.enum.value,
+        was,
+        now,
       );
     }
   }
@@ -360,6 +373,8 @@ class Comparison {
       ["minProperties", "maxProperties"],
       ["minContains", "maxContains"],
     ] as const;
+    const implied = { a: impliedLengths(this.a), b: impliedLengths(this.b) };
+    const enumerated = values(this.a) !== undefined && values(this.b) !== undefined;
     for (const [low, high] of pairs) {
       for (const key of [low, high]) {
         const was = this.a[key];
@@ -369,8 +384,18 @@ class Comparison {
         }
         const lower = key === low;
         const neutral = lower ? (key === "minContains" ? 1 : 0) : Number.POSITIVE_INFINITY;
-        const before = was?.value ?? neutral;
-        const after = now?.value ?? neutral;
+        let before = was?.value ?? neutral;
+        let after = now?.value ?? neutral;
+        if (key === "minLength" || key === "maxLength") {
+          // What the pattern, the format or the listed values already imply is no change.
+          const pick = lower ? Math.max : Math.min;
+          before = pick(before, lower ? implied.a.min : implied.a.max);
+          after = pick(after, lower ? implied.b.min : implied.b.max);
+          if (enumerated || before === after) {
+            this.redundant(key, was, now);
+            continue;
+          }
+        }
         if (before === after) {
           continue;
         }
@@ -402,6 +427,19 @@ class Comparison {
         now,
       );
     }
+  }
+
+  /** A keyword edited without changing what is accepted: the other keywords already say it. */
+  private redundant(key: string, was: Located<unknown> | undefined, now: Located<unknown> | undefined): void {
+    this.note(
+      "redundant-constraint-changed",
+      `\`${key}\`${this.of()} changed from ${show(was?.value)} to ${show(now?.value)}; the other keywords already decide which values are accepted.`,
+      "patch",
+      was?.ptr ?? this.a.ptr,
+      now?.ptr ?? this.b.ptr,
+      was?.value,
+      now?.value,
+    );
   }
 
   private multipleOf(): void {
@@ -437,8 +475,18 @@ class Comparison {
     if (sameJson(was, now)) {
       return;
     }
-    const relation = comparePatterns(was, now);
     const where = { base: this.a.patterns[0]?.ptr, head: this.b.patterns[0]?.ptr };
+    if (values(this.a) !== undefined && values(this.b) !== undefined) {
+      this.redundant("pattern", this.a.patterns[0], this.b.patterns[0]);
+      return;
+    }
+    // The patterns are compared together with the length limits beside them: `\d{1,15}` under a
+    // `maxLength: 16` accepts what `\d{1,14}` did.
+    const lengths = (view: SchemaView): Lengths => ({
+      min: view.minLength?.value ?? 0,
+      max: view.maxLength?.value ?? Number.POSITIVE_INFINITY,
+    });
+    const { relation, reason } = comparePatterns(was, now, { base: lengths(this.a), head: lengths(this.b) });
     if (relation === "equal") {
       this.note(
         "pattern-rewritten",
@@ -458,10 +506,14 @@ class Comparison {
           ? `Pattern ${show(was.join(" & "))} removed${this.of()}`
           : `Pattern${this.of()} changed from ${show(was.join(" & "))} to ${show(now.join(" & "))}`;
     if (relation === "unknown") {
+      const why =
+        reason === "size"
+          ? "their automata are too large to build"
+          : "a lookaround or backreference that automata cannot express";
       this.moved(
         "both",
         "schema-constraint-changed",
-        `${text}; the two patterns cannot be compared exactly (lookaround or backreference), so the change counts both ways`,
+        `${text}; the two cannot be compared exactly (${why}), so the change counts both ways`,
         where,
         was,
         now,
@@ -797,46 +849,103 @@ class Comparison {
     }
   }
 
-  private combinators(): void {
-    const { a, b } = this;
-    const lists = (view: SchemaView): { kind: "anyOf" | "oneOf"; list: Located<SchemaRef[]> }[] => [
-      ...view.anyOf.map((list) => ({ kind: "anyOf" as const, list })),
-      ...view.oneOf.map((list) => ({ kind: "oneOf" as const, list })),
-    ];
-    const was = lists(a);
-    const now = lists(b);
-    if (was.length === 0 && now.length === 0) {
-      this.discriminator();
-      return;
+  /**
+   * `anyOf`/`oneOf`: a schema with one list of alternatives accepts what any branch accepts
+   * together with the keywords around the list, so each side becomes its list of such branches (a
+   * schema without a list is one branch) and branches are compared pairwise. Keywords moved into
+   * or out of the branches then change nothing. Returns false when a side has several lists.
+   */
+  private alternatives(): boolean {
+    const x = onlyList(this.a);
+    const y = onlyList(this.b);
+    if (x === "many" || y === "many" || (!x && !y)) {
+      return false;
     }
-    if (was.length === 1 && now.length === 1) {
-      const [x, y] = [was[0], now[0]] as [(typeof was)[0], (typeof now)[0]];
-      if (x.kind !== y.kind) {
-        // oneOf also refuses a value that matches two branches; anyOf does not.
-        const effect: Effect = x.kind === "oneOf" ? "widen" : "narrow";
-        this.moved(effect, "schema-combinator-changed", `\`${x.kind}\`${this.of()} became \`${y.kind}\``, {
-          base: x.list.ptr,
-          head: y.list.ptr,
-        });
+    if (x && y && x.kind !== y.kind) {
+      // oneOf also refuses a value that matches two branches; anyOf does not.
+      this.moved(
+        x.kind === "oneOf" ? "widen" : "narrow",
+        "schema-combinator-changed",
+        `\`${x.kind}\`${this.of()} became \`${y.kind}\``,
+        { base: x.list.ptr, head: y.list.ptr },
+      );
+    }
+    const was = x ? distribute(this.a, x.list.value) : [refsOf(this.a)];
+    const now = y ? distribute(this.b, y.list.value) : [refsOf(this.b)];
+    const pairs = matchBranches(was, now, this.ctx.options);
+    for (const [i, j] of pairs) {
+      this.nested(was[i] as SchemaRef[], now[j] as SchemaRef[], this.subject);
+    }
+    const kind = (y ?? x)?.kind ?? "anyOf";
+    was.forEach((branch, i) => {
+      if (!pairs.some(([k]) => k === i)) {
+        this.moved(
+          "narrow",
+          "schema-combinator-changed",
+          `\`${kind}\` alternative ${describeBranch(branch, this.ctx.options)}${this.of()} removed`,
+          { base: branch[branch.length - 1]?.ptr, head: y?.list.ptr },
+        );
       }
-      this.branches(x.list.value, y.list.value, x.list.ptr, y.list.ptr, y.kind);
-      this.discriminator();
-      return;
-    }
-    if (was.length === 0 && now.length === 1) {
-      this.spread(this.b, now[0]?.list as Located<SchemaRef[]>, "head");
-      return;
-    }
-    if (was.length === 1 && now.length === 0) {
-      this.spread(this.a, was[0]?.list as Located<SchemaRef[]>, "base");
-      return;
-    }
-    // Several lists on a side: compared by position, which is exact for every edit but a reorder.
+    });
+    now.forEach((branch, j) => {
+      if (pairs.some(([, k]) => k === j)) {
+        return;
+      }
+      this.moved(
+        "widen",
+        "schema-combinator-changed",
+        `\`${kind}\` alternative ${describeBranch(branch, this.ctx.options)}${this.of()} added`,
+        { base: x?.list.ptr, head: branch[branch.length - 1]?.ptr },
+      );
+      // A value of an old branch that also matches the new one now matches two: oneOf refuses it.
+      const clash =
+        y?.kind === "oneOf" &&
+        pairs.some(([, k]) =>
+          mayOverlap(
+            viewOf(now[k] as SchemaRef[], this.ctx.options),
+            viewOf(branch, this.ctx.options),
+            this.ctx.options,
+          ),
+        );
+      if (clash) {
+        this.moved(
+          "narrow",
+          "schema-combinator-changed",
+          `\`oneOf\` alternative ${describeBranch(branch, this.ctx.options)}${this.of()} overlaps an existing one: a value that matched one alternative may now match two, which oneOf refuses`,
+          { base: x?.list.ptr, head: branch[branch.length - 1]?.ptr },
+        );
+      }
+    });
+    this.discriminator();
+    return true;
+  }
+
+  /** Several `anyOf`/`oneOf` lists on a side (through allOf): compared list by list, in order. */
+  private lists(): void {
+    const was = allLists(this.a);
+    const now = allLists(this.b);
     for (let i = 0; i < Math.max(was.length, now.length); i++) {
       const x = was[i];
       const y = now[i];
       if (x && y) {
-        this.branches(x.list.value, y.list.value, x.list.ptr, y.list.ptr, y.kind);
+        const pairs = matchBranches(
+          x.list.value.map((r) => [r]),
+          y.list.value.map((r) => [r]),
+          this.ctx.options,
+        );
+        for (const [p, q] of pairs) {
+          this.nested([x.list.value[p] as SchemaRef], [y.list.value[q] as SchemaRef], this.subject);
+        }
+        const removed = x.list.value.length - pairs.length;
+        const added = y.list.value.length - pairs.length;
+        if (removed > 0 || added > 0) {
+          this.moved(
+            removed > 0 && added > 0 ? "both" : removed > 0 ? "narrow" : "widen",
+            "schema-combinator-changed",
+            `\`${y.kind}\`${this.of()}: ${removed} alternative(s) removed, ${added} added`,
+            { base: x.list.ptr, head: y.list.ptr },
+          );
+        }
       } else {
         const added = y !== undefined;
         this.moved(
@@ -847,78 +956,29 @@ class Comparison {
         );
       }
     }
+    this.discriminator();
   }
 
-  /**
-   * One side became a list of alternatives: the other side's schema is compared with the branch
-   * it matches (the branch with the keywords around the list), and every other branch is an
-   * alternative added (or removed).
-   */
-  private spread(view: SchemaView, list: Located<SchemaRef[]>, side: "base" | "head"): void {
-    const outer: SchemaRef[] = view.nodes.map((n) => ({
-      spec: view.spec,
-      node: withoutLists(n.node),
-      ptr: n.ptr,
-      synthetic: true,
-    }));
-    const single = (side === "head" ? this.a : this.b).nodes.map((n) => ({
-      spec: (side === "head" ? this.a : this.b).spec,
-      node: n.node,
-      ptr: n.ptr,
-    }));
-    const branches = list.value.map((branch) => [...outer.slice(0, 1), branch, ...outer.slice(1)]);
-    const best = bestMatch(single, branches, this.ctx.options);
-    branches.forEach((branch, i) => {
-      if (i === best) {
-        if (side === "head") {
-          this.nested(single, branch, this.subject);
-        } else {
-          this.nested(branch, single, this.subject);
-        }
-        return;
-      }
-      const added = side === "head";
+  private contentSchema(): void {
+    const { a, b } = this;
+    if (a.contentSchema.length > 0 && b.contentSchema.length > 0) {
+      this.nested(a.contentSchema, b.contentSchema, this.path(" (content)"));
+    } else if (a.contentSchema.length > 0 || b.contentSchema.length > 0) {
+      const added = b.contentSchema.length > 0;
       this.moved(
-        added ? "widen" : "narrow",
-        "schema-combinator-changed",
-        `Alternative ${i + 1} of \`${list.ptr.split("/").pop()}\`${this.of()} ${added ? "added" : "removed"}`,
-        { base: added ? undefined : list.value[i]?.ptr, head: added ? list.value[i]?.ptr : undefined },
+        added ? "narrow" : "widen",
+        "schema-constraint-changed",
+        `\`contentSchema\` ${added ? "added" : "removed"}${this.of()}`,
+        { base: a.contentSchema[0]?.ptr, head: b.contentSchema[0]?.ptr },
       );
-    });
-  }
-
-  private branches(was: SchemaRef[], now: SchemaRef[], basePtr: string, headPtr: string, kind: string): void {
-    const pairs = matchBranches(was, now, this.ctx.options);
-    const matchedHead = new Set(pairs.map(([, j]) => j));
-    const matchedBase = new Set(pairs.map(([i]) => i));
-    for (const [i, j] of pairs) {
-      this.nested([was[i] as SchemaRef], [now[j] as SchemaRef], this.subject);
     }
-    was.forEach((branch, i) => {
-      if (!matchedBase.has(i)) {
-        this.moved(
-          "narrow",
-          "schema-combinator-changed",
-          `\`${kind}\` alternative ${describeBranch(branch, this.ctx.options)}${this.of()} removed`,
-          { base: branch.ptr, head: headPtr },
-        );
-      }
-    });
-    now.forEach((branch, j) => {
-      if (!matchedHead.has(j)) {
-        this.moved(
-          "widen",
-          "schema-combinator-changed",
-          `\`${kind}\` alternative ${describeBranch(branch, this.ctx.options)}${this.of()} added`,
-          { base: basePtr, head: branch.ptr },
-        );
-      }
-    });
   }
 
   private discriminator(): void {
-    const was = this.a.discriminator?.value;
-    const now = this.b.discriminator?.value;
+    const copy = (d: SchemaView["discriminator"]) =>
+      d ? { ...d.value, mapping: { ...d.value.mapping } } : undefined;
+    const was = copy(this.a.discriminator);
+    const now = copy(this.b.discriminator);
     if (!was || !now || sameJson(was, now)) {
       if (!was !== !now) {
         this.note(
@@ -944,6 +1004,24 @@ class Comparison {
       return;
     }
     const target = (ref: string | undefined): string | undefined => ref?.replace(/^.*\//, "");
+    // Without a mapping entry, a branch that is a $ref is named by its component.
+    const implicit = (view: SchemaView, mapping: Record<string, string>): Record<string, string> => {
+      const out: Record<string, string> = {};
+      const mapped = new Set(Object.values(mapping).map(target));
+      for (const list of [...view.oneOf, ...view.anyOf]) {
+        for (const branch of list.value) {
+          const ref =
+            isNode(branch.node) && typeof branch.node.$ref === "string" ? branch.node.$ref : undefined;
+          const name = target(ref);
+          if (ref && name && !mapped.has(name)) {
+            out[name] = ref;
+          }
+        }
+      }
+      return { ...out, ...mapping };
+    };
+    was.mapping = implicit(this.a, was.mapping);
+    now.mapping = implicit(this.b, now.mapping);
     const lost = Object.keys(was.mapping).filter((k) => !(k in now.mapping));
     const gained = Object.keys(now.mapping).filter((k) => !(k in was.mapping));
     const moved = Object.keys(was.mapping).filter(
@@ -1140,41 +1218,102 @@ function withoutLists(node: unknown): unknown {
   return rest;
 }
 
+type List = { kind: "anyOf" | "oneOf"; list: Located<SchemaRef[]> };
+
+function allLists(view: SchemaView): List[] {
+  return [
+    ...view.anyOf.map((list) => ({ kind: "anyOf" as const, list })),
+    ...view.oneOf.map((list) => ({ kind: "oneOf" as const, list })),
+  ];
+}
+
+/** The one list of alternatives of a view, none, or "many". */
+function onlyList(view: SchemaView): List | undefined | "many" {
+  const lists = allLists(view);
+  return lists.length > 1 ? "many" : lists[0];
+}
+
+/** The nodes a view merges, as references (to compare the whole schema as one branch). */
+function refsOf(view: SchemaView): SchemaRef[] {
+  return view.nodes.map((n) => ({ spec: view.spec, node: n.node, ptr: n.ptr }));
+}
+
+/** Each branch together with the keywords around the list (`type: object, oneOf: [A, B]` is A' or B'). */
+function distribute(view: SchemaView, branches: SchemaRef[]): SchemaRef[][] {
+  const outer: SchemaRef[] = view.nodes.map((n) => ({
+    spec: view.spec,
+    node: withoutLists(n.node),
+    ptr: n.ptr,
+    synthetic: true,
+  }));
+  return branches.map((branch) => [...outer, branch]);
+}
+
 function resolved(ref: SchemaRef, options: ViewOptions): unknown {
   const view = viewOf([ref], options);
   return view.nodes.map((n) => n.node);
 }
 
-function describeBranch(ref: SchemaRef, options: ViewOptions): string {
-  if (isNode(ref.node) && typeof ref.node.$ref === "string") {
-    return `\`${ref.node.$ref.split("/").pop()}\``;
+function describeBranch(refs: SchemaRef[], options: ViewOptions): string {
+  const own = refs[refs.length - 1];
+  if (own && isNode(own.node) && typeof own.node.$ref === "string") {
+    return `\`${own.node.$ref.split("/").pop()}\``;
   }
-  const view = viewOf([ref], options);
-  const title = view.annotations.get("title")?.[0]?.value;
+  const view = viewOf(refs, options);
+  const title = own ? viewOf([own], options).annotations.get("title")?.[0]?.value : undefined;
   if (typeof title === "string") {
     return `\`${title}\``;
   }
-  return view.types ? `of type ${list([...view.types.value])}` : `#${ref.ptr.split("/").pop()}`;
+  return view.types ? `of type ${list([...view.types.value])}` : `#${own?.ptr.split("/").pop() ?? "?"}`;
 }
 
-/** A fingerprint used to pair alternatives: what a reader would call "the same branch". */
-function identity(
-  ref: SchemaRef,
-  options: ViewOptions,
-): { target: string; json: string; title: string; types: string } {
-  const view = viewOf([ref], options);
-  const target =
-    isNode(ref.node) && typeof ref.node.$ref === "string" ? (ref.node.$ref.split("/").pop() ?? "") : "";
+interface Identity {
+  target: string;
+  fingerprint: string;
+  title: string;
+  types: string;
+  properties: string[];
+}
+
+/** What a reader would call "the same branch": same component, same values, same title, same shape. */
+function identity(refs: SchemaRef[], options: ViewOptions): Identity {
+  const own = refs[refs.length - 1];
+  const view = viewOf(refs, options);
+  const types = view.types ? [...view.types.value].sort().join(",") : "";
+  const properties = [...view.properties.keys()].sort();
+  const consts = properties.map((name) => {
+    const property = viewOf(view.properties.get(name) ?? [], options);
+    return property.enum ? `${name}=${JSON.stringify(property.enum.value)}` : name;
+  });
   return {
-    target,
-    json: JSON.stringify(view.nodes.map((n) => n.node)),
-    title: String(view.annotations.get("title")?.[0]?.value ?? ""),
-    types: view.types ? [...view.types.value].sort().join(",") : "",
+    target:
+      own && isNode(own.node) && typeof own.node.$ref === "string"
+        ? (own.node.$ref.split("/").pop() ?? "")
+        : "",
+    fingerprint: JSON.stringify([
+      types,
+      view.enum?.value ?? null,
+      consts,
+      [...view.required.keys()].sort(),
+      view.patterns.map((p) => p.value),
+      view.formats.map((f) => f.value),
+    ]),
+    title: String((own ? viewOf([own], options) : view).annotations.get("title")?.[0]?.value ?? ""),
+    types,
+    properties,
   };
 }
 
-/** Pairs the branches of two `anyOf`/`oneOf` lists: same component, same schema, same title, same type. */
-export function matchBranches(was: SchemaRef[], now: SchemaRef[], options: ViewOptions): [number, number][] {
+/**
+ * Pairs the branches of two lists of alternatives: same component, same values, same title,
+ * then the most alike by type and properties. Never by position: a branch removed from the
+ * middle of a list is that branch removed, not a change of every branch after it.
+ */
+export function matchBranches(
+  was: SchemaRef[][],
+  now: SchemaRef[][],
+  options: ViewOptions,
+): [number, number][] {
   const x = was.map((r) => identity(r, options));
   const y = now.map((r) => identity(r, options));
   const pairs: [number, number][] = [];
@@ -1193,42 +1332,163 @@ export function matchBranches(was: SchemaRef[], now: SchemaRef[], options: ViewO
     }
   };
   pass((i, j) => x[i]?.target !== "" && x[i]?.target === y[j]?.target);
-  pass((i, j) => x[i]?.json === y[j]?.json);
+  pass((i, j) => x[i]?.fingerprint === y[j]?.fingerprint);
   pass((i, j) => x[i]?.title !== "" && x[i]?.title === y[j]?.title);
-  const byType = (i: number, j: number): boolean => {
-    const t = x[i]?.types;
-    // Only a type that no other free branch shares identifies a branch.
-    return (
-      t !== "" &&
-      t === y[j]?.types &&
-      [...freeA].filter((k) => x[k]?.types === t).length === 1 &&
-      [...freeB].filter((k) => y[k]?.types === t).length === 1
-    );
+  // The rest: the most alike pairs first, as long as they share a type and half their properties.
+  const score = (i: number, j: number): number => {
+    const p = x[i] as Identity;
+    const q = y[j] as Identity;
+    if (p.types !== q.types) {
+      return 0;
+    }
+    const union = new Set([...p.properties, ...q.properties]).size;
+    const shared = p.properties.filter((n) => q.properties.includes(n)).length;
+    return union === 0 ? 1 : shared / union;
   };
-  pass(byType);
+  const candidates = [...freeA]
+    .flatMap((i) => [...freeB].map((j) => [i, j, score(i, j)] as const))
+    .filter(([, , s]) => s >= 0.5);
+  candidates.sort((p, q) => q[2] - p[2]);
+  for (const [i, j] of candidates) {
+    if (freeA.has(i) && freeB.has(j)) {
+      pairs.push([i, j]);
+      freeA.delete(i);
+      freeB.delete(j);
+    }
+  }
   if (freeA.size === 1 && freeB.size === 1 && was.length === now.length) {
     pass(() => true);
   }
   return pairs.sort((p, q) => p[0] - q[0]);
 }
 
-/** The branch `single` most likely became: same component, then same schema, then same types. */
-function bestMatch(single: SchemaRef[], branches: SchemaRef[][], options: ViewOptions): number {
-  const view = viewOf(single, options);
-  const types = view.types ? [...view.types.value].sort().join(",") : "";
-  const json = JSON.stringify(view.nodes.map((n) => n.node));
-  let best = 0;
-  let score = -1;
-  branches.forEach((branch, i) => {
-    const other = viewOf(branch, options);
-    const s =
-      (JSON.stringify(other.nodes.map((n) => n.node)).includes(json) ? 4 : 0) +
-      ((other.types ? [...other.types.value].sort().join(",") : "") === types ? 2 : 0) +
-      (isUnconstrained(other) ? 0 : 1);
-    if (s > score) {
-      score = s;
-      best = i;
+/**
+ * Whether some value may be valid under both schemas. Only provable disjointness says no: other
+ * types, other listed values, a property both list with values in common to none, or a property
+ * one requires that the other (closed) does not allow.
+ */
+export function mayOverlap(a: SchemaView, b: SchemaView, options: ViewOptions): boolean {
+  if (a.never || b.never) {
+    return false;
+  }
+  const ta = a.types?.value;
+  const tb = b.types?.value;
+  if (
+    ta &&
+    tb &&
+    ![...ta].some(
+      (t) => tb.has(t) || (t === "integer" && tb.has("number")) || (t === "number" && tb.has("integer")),
+    )
+  ) {
+    return false;
+  }
+  const va = values(a);
+  const vb = values(b);
+  if (va && vb && !va.some((v) => vb.some((w) => sameJson(v, w)))) {
+    return false;
+  }
+  for (const [name, refs] of a.properties) {
+    const other = b.properties.get(name);
+    if (!other || !(a.required.has(name) || b.required.has(name))) {
+      continue;
     }
-  });
-  return best;
+    const x = values(viewOf(refs, options));
+    const y = values(viewOf(other, options));
+    if (x && y && !x.some((v) => y.some((w) => sameJson(v, w)))) {
+      return false;
+    }
+  }
+  const excludes = (closed: SchemaView, open: SchemaView): boolean =>
+    closed.additionalProperties.kind === "none" &&
+    [...open.required.keys()].some((name) => !closed.properties.has(name));
+  return !excludes(a, b) && !excludes(b, a);
+}
+
+const valueCache = new WeakMap<SchemaView, unknown[] | undefined>();
+
+/**
+ * The values a schema lists (its enum, less the values its other keywords refuse), or the only
+ * values its types leave (`null`, `true`, `false`); undefined when it accepts open-ended values.
+ */
+function values(view: SchemaView): unknown[] | undefined {
+  if (valueCache.has(view)) {
+    return valueCache.get(view);
+  }
+  let out: unknown[] | undefined;
+  if (view.enum) {
+    out = view.enum.value.filter((v) => admits(view, v));
+  } else {
+    const types = view.types?.value;
+    if (types && types.size > 0 && [...types].every((t) => t === "null" || t === "boolean")) {
+      out = [...types].flatMap((t) => (t === "null" ? [null] : [true, false]));
+    }
+  }
+  valueCache.set(view, out);
+  return out;
+}
+
+function admits(view: SchemaView, value: unknown): boolean {
+  if (typeof value === "string") {
+    const length = [...value].length;
+    if (
+      length < (view.minLength?.value ?? 0) ||
+      length > (view.maxLength?.value ?? Number.POSITIVE_INFINITY)
+    ) {
+      return false;
+    }
+    return view.patterns.every((p) => matches(p.value, value));
+  }
+  if (typeof value === "number") {
+    const low = view.minimum;
+    const high = view.maximum;
+    return (
+      !(low && (value < low.value || (low.exclusive && value === low.value))) &&
+      !(high && (value > high.value || (high.exclusive && value === high.value)))
+    );
+  }
+  return true;
+}
+
+function matches(pattern: string, value: string): boolean {
+  for (const flags of ["u", ""]) {
+    try {
+      return new RegExp(pattern, flags).test(value);
+    } catch {
+      // not valid with these flags: try the next
+    }
+  }
+  return true;
+}
+
+/** Lengths some formats imply (RFC 3339 `date-time` is at least 20 characters, a `uuid` 36). */
+const FORMAT_LENGTHS: Record<string, Lengths> = {
+  uuid: { min: 36, max: 36 },
+  date: { min: 10, max: 10 },
+  "date-time": { min: 20, max: Number.POSITIVE_INFINITY },
+  time: { min: 9, max: Number.POSITIVE_INFINITY },
+  email: { min: 3, max: Number.POSITIVE_INFINITY },
+  uri: { min: 2, max: Number.POSITIVE_INFINITY },
+  ipv4: { min: 7, max: 15 },
+};
+
+/** The shortest and longest string the other keywords allow (pattern, format, listed values). */
+function impliedLengths(view: SchemaView): Lengths {
+  let min = 0;
+  let max = Number.POSITIVE_INFINITY;
+  const narrow = (l: Lengths | undefined): void => {
+    if (l) {
+      min = Math.max(min, l.min);
+      max = Math.min(max, l.max);
+    }
+  };
+  narrow(patternLengths(view.patterns.map((p) => p.value)));
+  for (const format of view.formats) {
+    narrow(FORMAT_LENGTHS[format.value]);
+  }
+  const listed = values(view);
+  if (listed && listed.length > 0 && listed.every((v) => typeof v === "string")) {
+    const lengths = listed.map((v) => [...(v as string)].length);
+    narrow({ min: Math.min(...lengths), max: Math.max(...lengths) });
+  }
+  return { min, max };
 }

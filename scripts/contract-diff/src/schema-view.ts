@@ -37,6 +37,8 @@ export interface SchemaView {
   /** `false`, or constraints that contradict each other: no value at all. */
   never: Located<boolean> | undefined;
   types: Located<Set<string>> | undefined;
+  /** The types as written, before the listed values narrowed them. */
+  declaredTypes: Set<string> | undefined;
   enum: Located<unknown[]> | undefined;
   minimum: Bound | undefined;
   maximum: Bound | undefined;
@@ -72,8 +74,15 @@ export interface SchemaView {
   /** `if` with its `then` and `else` (named apart from the keywords: a `then` key makes a thenable). */
   conditionals: { if: SchemaRef; whenTrue?: SchemaRef; whenFalse?: SchemaRef; ptr: string }[];
   discriminator: Located<{ propertyName: unknown; mapping: Record<string, string> }> | undefined;
-  /** 3.0 `nullable: true`, or a 3.1 `anyOf`/`oneOf` of one schema and `{type: "null"}`. */
+  /**
+   * 3.0 `nullable: true`: null joins the types. Like OpenAPI 3.0.3 says, an `enum` beside it still
+   * has to list null for null to be valid.
+   */
   nullable: boolean;
+  /** A 3.1 `anyOf`/`oneOf` of one schema and `{type: "null"}`: null is valid whatever the schema says. */
+  orNull: boolean;
+  /** `contentSchema`: the schema of the decoded content of a string (with contentMediaType). */
+  contentSchema: SchemaRef[];
   readOnly: boolean;
   writeOnly: boolean;
   deprecated: boolean;
@@ -102,7 +111,6 @@ const ANNOTATIONS = new Set([
   "$defs",
   "definitions",
   "$dynamicAnchor",
-  "contentSchema",
 ]);
 
 /** Keywords read into the view (everything else is an annotation or unknown). */
@@ -157,6 +165,7 @@ const MODELLED = new Set([
   "deprecated",
   "default",
   "x-extensible-enum",
+  "contentSchema",
 ]);
 
 export interface ViewOptions {
@@ -171,6 +180,7 @@ function emptyView(spec: Spec, ptr: string): SchemaView {
     nodes: [],
     never: undefined,
     types: undefined,
+    declaredTypes: undefined,
     enum: undefined,
     minimum: undefined,
     maximum: undefined,
@@ -204,6 +214,8 @@ function emptyView(spec: Spec, ptr: string): SchemaView {
     conditionals: [],
     discriminator: undefined,
     nullable: false,
+    orNull: false,
+    contentSchema: [],
     readOnly: false,
     writeOnly: false,
     deprecated: false,
@@ -266,6 +278,11 @@ function addNode(view: SchemaView, ref: SchemaRef, seen: Set<string>, options: V
           note(view.annotations, key, node[key], child(ptr, key));
         }
       }
+      // 3.0 ignores keywords beside a $ref, but `nullable: true` there is how 3.0 documents say
+      // "this component or null" (3.0 has no other way short of allOf): honoured as meant.
+      if (spec.version === "3.0" && node.nullable === true) {
+        view.orNull = true;
+      }
     }
     if (!target) {
       return;
@@ -282,7 +299,7 @@ function addNode(view: SchemaView, ref: SchemaRef, seen: Set<string>, options: V
   }
   seen.add(ptr);
   view.nodes.push({ node, ptr });
-  read(view, node, ptr, spec, (member) => addNode(view, member, seen, options));
+  read(view, node, ptr, spec, (member) => addNode(view, member, seen, options), options);
   const allOf = node.allOf;
   if (Array.isArray(allOf)) {
     allOf.forEach((member, i) => {
@@ -291,7 +308,14 @@ function addNode(view: SchemaView, ref: SchemaRef, seen: Set<string>, options: V
   }
 }
 
-function read(view: SchemaView, node: Node, ptr: string, spec: Spec, merge: (ref: SchemaRef) => void): void {
+function read(
+  view: SchemaView,
+  node: Node,
+  ptr: string,
+  spec: Spec,
+  merge: (ref: SchemaRef) => void,
+  options: ViewOptions,
+): void {
   const at = (key: string): string => child(ptr, key);
   const ref = (key: string, value: unknown = node[key], p = at(key)): SchemaRef => ({
     spec,
@@ -438,10 +462,34 @@ function read(view: SchemaView, node: Node, ptr: string, spec: Spec, merge: (ref
   for (const key of ["anyOf", "oneOf"] as const) {
     const list = node[key];
     const nonNull = Array.isArray(list) ? list.filter((branch) => !isNullSchema(branch)) : [];
-    if (Array.isArray(list) && list.length === 2 && nonNull.length === 1) {
-      // `anyOf: [X, {type: "null"}]` is how 3.1 writes 3.0's `nullable` next to a $ref.
-      view.nullable = true;
-      merge({ spec, node: nonNull[0], ptr: child(ptr, key, list.indexOf(nonNull[0])) });
+    const other = nonNull[0];
+    if (Array.isArray(list) && list.length === 1) {
+      // A list of one alternative is that alternative.
+      merge({ spec, node: list[0], ptr: child(ptr, key, 0) });
+    } else if (
+      Array.isArray(list) &&
+      list.length === 2 &&
+      nonNull.length === 1 &&
+      (key === "anyOf" ||
+        !acceptsNull({ spec, node: other, ptr: child(ptr, key, list.indexOf(other)) }, options))
+    ) {
+      // `anyOf: [X, {type: "null"}]` is how 3.1 writes 3.0's `nullable` next to a $ref. (A oneOf
+      // whose X already accepts null is not: null would match both, which oneOf refuses.)
+      view.orNull = true;
+      merge({ spec, node: other, ptr: child(ptr, key, list.indexOf(other)) });
+    } else if (Array.isArray(list) && list.length > 0 && list.every((branch) => valuesOnly(spec, branch))) {
+      // `oneOf: [{const: a}, {const: b}]` is `enum: [a, b]`; the branches' words stay annotations.
+      const values = list.flatMap((branch) => valuesOf(spec, branch));
+      list.forEach((branch, i) => {
+        for (const [k, v] of Object.entries(isNode(branch) ? branch : {})) {
+          if (ANNOTATIONS.has(k) || k.startsWith("x-")) {
+            note(view.annotations, k, v, child(ptr, key, i, k));
+          }
+        }
+      });
+      view.enum = view.enum
+        ? { value: view.enum.value.filter((v) => values.some((w) => sameJson(v, w))), ptr: at(key) }
+        : { value: values, ptr: at(key) };
     } else if (Array.isArray(list)) {
       view[key].push({
         value: list.map((branch, i) => ({ spec, node: branch, ptr: child(ptr, key, i) })),
@@ -451,6 +499,9 @@ function read(view: SchemaView, node: Node, ptr: string, spec: Spec, merge: (ref
   }
   if (node.not !== undefined) {
     view.not.push(ref("not"));
+  }
+  if (node.contentSchema !== undefined) {
+    view.contentSchema.push(ref("contentSchema"));
   }
   if (node.if !== undefined) {
     view.conditionals.push({
@@ -579,9 +630,54 @@ function note(map: Map<string, Located<unknown>[]>, key: string, value: unknown,
   map.set(key, [...(map.get(key) ?? []), { value, ptr }]);
 }
 
+/** The JSON Schema type of a value (whole numbers are integers). */
+export function jsonType(value: unknown): string {
+  if (value === null) {
+    return "null";
+  }
+  if (Array.isArray(value)) {
+    return "array";
+  }
+  if (typeof value === "number") {
+    return Number.isInteger(value) ? "integer" : "number";
+  }
+  return typeof value === "object" ? "object" : typeof value;
+}
+
+function typeFits(type: string, set: Set<string>): boolean {
+  return set.has(type) || (type === "integer" && set.has("number"));
+}
+
 function intersectTypes(a: Set<string>, b: Set<string>): Set<string> {
   const has = (set: Set<string>, t: string): boolean => set.has(t) || (t === "integer" && set.has("number"));
   return new Set([...a].filter((t) => has(b, t)).concat([...b].filter((t) => has(a, t))));
+}
+
+/** Whether a schema accepts null (it says so, or it says nothing about types). */
+function acceptsNull(ref: SchemaRef, options: ViewOptions): boolean {
+  const view = viewOf([ref], options);
+  return (
+    !view.never &&
+    (view.types === undefined || view.types.value.has("null")) &&
+    (view.enum === undefined || view.enum.value.includes(null))
+  );
+}
+
+/** A schema that only lists values (`const`, `enum`, with or without their `type`). */
+function valuesOnly(spec: Spec, value: unknown): boolean {
+  const at = deref(spec, value, "#");
+  return (
+    at !== undefined &&
+    ("const" in at.node || Array.isArray(at.node.enum)) &&
+    Object.keys(at.node).every(
+      (k) => k === "const" || k === "enum" || k === "type" || ANNOTATIONS.has(k) || k.startsWith("x-"),
+    )
+  );
+}
+
+function valuesOf(spec: Spec, value: unknown): unknown[] {
+  const node = deref(spec, value, "#")?.node ?? {};
+  return "const" in node ? [node.const] : Array.isArray(node.enum) ? node.enum : [];
 }
 
 function isNullSchema(value: unknown): boolean {
@@ -594,13 +690,34 @@ function isNullSchema(value: unknown): boolean {
 
 /** Normalisations that need the whole view: nullability, integer bounds, contradictions. */
 function finish(view: SchemaView): void {
-  if (view.nullable) {
-    if (view.types && !view.types.value.has("null")) {
-      view.types = { ...view.types, value: new Set([...view.types.value, "null"]) };
-    }
-    if (view.enum && !view.enum.value.includes(null)) {
-      view.enum = { ...view.enum, value: [...view.enum.value, null] };
-    }
+  if ((view.nullable || view.orNull) && view.types && !view.types.value.has("null")) {
+    view.types = { ...view.types, value: new Set([...view.types.value, "null"]) };
+  }
+  if (view.orNull && view.enum && !view.enum.value.includes(null)) {
+    view.enum = { ...view.enum, value: [...view.enum.value, null] };
+  }
+  view.declaredTypes = view.types?.value;
+  if (view.enum) {
+    // Values of a type the schema does not allow can never validate; the values left say which
+    // types are really possible (`const: null` is `type: "null"`).
+    const declared = view.types?.value;
+    const values = declared
+      ? view.enum.value.filter((v) => typeFits(jsonType(v), declared))
+      : view.enum.value;
+    view.enum = { ...view.enum, value: values };
+    const implied = new Set(values.map(jsonType));
+    view.types = {
+      value: declared ? intersectTypes(declared, implied) : implied,
+      ptr: view.types?.ptr ?? view.enum.ptr,
+    };
+  }
+  // `unevaluatedProperties: false` closes an object just like `additionalProperties: false` does
+  // when the properties sit in one schema: one "closed" state, whichever keyword says it.
+  if (view.unevaluatedProperties.kind !== "any" && view.additionalProperties.kind === "any") {
+    view.additionalProperties = view.unevaluatedProperties;
+    view.unevaluatedProperties = { kind: "any" };
+  } else if (view.unevaluatedProperties.kind === "none") {
+    view.unevaluatedProperties = { kind: "any" };
   }
   const integer = view.types?.value.size === 1 && view.types.value.has("integer");
   if (integer) {

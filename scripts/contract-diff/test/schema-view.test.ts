@@ -27,10 +27,31 @@ describe("viewOf", () => {
     expect([...(v.types?.value ?? [])]).toEqual(["object"]);
   });
 
-  it("reads 3.0 nullable as null in the type and the enum", () => {
-    const v = view("3.0.3", { type: "string", nullable: true, enum: ["a", "b"] });
+  it("reads 3.0 nullable as null in the type; an enum must still list null (OpenAPI 3.0.3)", () => {
+    const v = view("3.0.3", { type: "string", nullable: true });
     expect([...(v.types?.value ?? [])].sort()).toEqual(["null", "string"]);
-    expect(v.enum?.value).toEqual(["a", "b", null]);
+    const listed = view("3.0.3", { type: "string", nullable: true, enum: ["a", null] });
+    expect(listed.enum?.value).toEqual(["a", null]);
+    expect(view("3.0.3", { type: "string", nullable: true, enum: ["a"] }).enum?.value).toEqual(["a"]);
+  });
+
+  it("honours 3.0 nullable beside a $ref, the way 3.0 documents mean it", () => {
+    const v = view("3.0.3", { $ref: "#/components/schemas/P", nullable: true }, { P: { type: "string" } });
+    expect([...(v.types?.value ?? [])].sort()).toEqual(["null", "string"]);
+  });
+
+  it("reads a one-branch list as its branch, and a list of constants as an enum", () => {
+    expect([...(view("3.1.0", { oneOf: [{ type: "string" }] }).types?.value ?? [])]).toEqual(["string"]);
+    expect(view("3.1.0", { oneOf: [{ const: "a" }, { const: "b" }] }).enum?.value).toEqual(["a", "b"]);
+  });
+
+  it("derives the types from listed values, and drops values of types not allowed", () => {
+    expect([...(view("3.1.0", { const: null }).types?.value ?? [])]).toEqual(["null"]);
+    expect(view("3.1.0", { type: "string", enum: ["a", 1] }).enum?.value).toEqual(["a"]);
+  });
+
+  it("closes an object the same way with additionalProperties or unevaluatedProperties false", () => {
+    expect(view("3.1.0", { unevaluatedProperties: false }).additionalProperties.kind).toBe("none");
   });
 
   it("ignores nullable in 3.1, where it is no keyword", () => {
@@ -44,7 +65,7 @@ describe("viewOf", () => {
       { anyOf: [{ $ref: "#/components/schemas/P" }, { type: "null" }] },
       { P: { type: "string", maxLength: 3 } },
     );
-    expect(v.nullable).toBe(true);
+    expect(v.orNull).toBe(true);
     expect([...(v.types?.value ?? [])].sort()).toEqual(["null", "string"]);
     expect(v.anyOf).toEqual([]);
   });
