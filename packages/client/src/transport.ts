@@ -115,8 +115,6 @@ export async function send(
     headers["idempotency-key"] = key;
   }
   const what = () => `${method} ${new URL(url).pathname} attempt ${attempts}`;
-  const controller = new AbortController();
-  const { signal } = controller;
   let attempts = 0;
   let outcomeUnknown = false;
   let pause: ReturnType<typeof setTimeout> | undefined;
@@ -129,14 +127,21 @@ export async function send(
   // Every request that ends in an error with its outcome unknown is logged with the key that learns it.
   const unknown = (why: unknown) =>
     `${what()}: ${why}; outcome unknown, the call may exist: retry with idempotencyKey ${key}`;
+  // One controller at a time. The deadline and the caller's signal end the request: they abort
+  // it, and with it the attempt in flight or the wait between two attempts. An attempt's own
+  // limit aborts it too, but ends only that attempt: the next one gets a fresh controller.
+  let controller = new AbortController();
+  let ended: string | undefined;
+  const end = (why: string) => {
+    ended = why;
+    controller.abort();
+  };
   const user = options.signal;
-  // One controller per request: the caller's signal and the deadline both abort it, and with it
-  // the attempt in flight or the wait between two attempts.
-  const abort = () => controller.abort();
-  const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+  const abort = () => end("aborted");
+  const timer = setTimeout(end, timeoutMs, TIMEOUT);
   const stopped = () => {
     const error =
-      signal.reason === TIMEOUT
+      ended === TIMEOUT
         ? new TimeoutError(`deadline of ${timeoutMs} ms passed`, details())
         : new AbortError("aborted", details());
     if (outcomeUnknown) {
@@ -152,7 +157,7 @@ export async function send(
 
   try {
     for (;;) {
-      if (signal.aborted) {
+      if (ended) {
         throw stopped();
       }
       attempts++;
@@ -163,13 +168,10 @@ export async function send(
       // What ended the attempt: its status, or the failure's code.
       let why: unknown;
       const started = Date.now();
-      // Each attempt has its own limit: a stalled attempt is cut alone and the request goes on.
-      const attempt = new AbortController();
-      const stall = () => attempt.abort();
-      const stallTimer = setTimeout(stall, t.attemptTimeoutMs);
-      signal.addEventListener("abort", stall);
+      const { signal } = controller;
+      const stall = setTimeout(() => controller.abort(), t.attemptTimeoutMs);
       try {
-        response = await t.fetch(url, { method, headers, body: body ?? null, signal: attempt.signal });
+        response = await t.fetch(url, { method, headers, body: body ?? null, signal });
         text = await response.text();
         try {
           data = JSON.parse(text);
@@ -180,11 +182,11 @@ export async function send(
         }
       } catch (error) {
         // An abort while the request is in flight: it may have been read by the server.
-        outcomeUnknown ||= !!response || attempt.signal.aborted || !neverSent(error);
-        if (signal.aborted) {
+        outcomeUnknown ||= !!response || signal.aborted || !neverSent(error);
+        if (ended) {
           throw stopped();
         }
-        why = attempt.signal.aborted
+        why = signal.aborted
           ? `attemptTimeoutMs ${t.attemptTimeoutMs} passed`
           : (errorCode(error) ?? (error as Error)?.message);
         failure = outcomeUnknown
@@ -194,8 +196,11 @@ export async function send(
             )
           : new ConnectionError(`not sent (${why})`, details(error));
       } finally {
-        clearTimeout(stallTimer);
-        signal.removeEventListener("abort", stall);
+        clearTimeout(stall);
+      }
+      if (signal.aborted) {
+        // The attempt stalled: the next attempt, and the wait before it, need a live controller.
+        controller = new AbortController();
       }
       why ??= response?.status;
       outcomeUnknown ||= !failure && !response?.ok && !refused(response as Response, data);
@@ -216,7 +221,7 @@ export async function send(
         t,
         4,
         () =>
-          `${what()}: ${why} in ${Date.now() - started} ms, request ${response?.headers.get("x-request-id")}; ` +
+          `${what()}: ${why} in ${Date.now() - started} ms, request ${response?.headers.get("x-request-id") ?? "none"}; ` +
           `sent ${JSON.stringify({ ...headers, authorization: "***" })} ${masked(body ?? "")}; got ${masked(text)}`,
       );
       if (!retry) {
@@ -239,7 +244,7 @@ export async function send(
       await (t.sleep?.(delay) ??
         new Promise((resolve) => {
           pause = setTimeout(resolve, delay);
-          signal.addEventListener("abort", resolve as () => void);
+          controller.signal.addEventListener("abort", resolve as () => void);
         }));
     }
   } finally {
