@@ -203,7 +203,17 @@ export async function send(
         controller = new AbortController();
       }
       why ??= response?.status;
-      outcomeUnknown ||= !failure && !response?.ok && !refused(response as Response, data);
+      log(
+        t,
+        4,
+        () =>
+          `${what()}: ${why} in ${Date.now() - started} ms, request ${response?.headers.get("x-request-id") ?? "none"}; ` +
+          `sent ${JSON.stringify({ ...headers, authorization: "***" })} ${masked(body ?? "")}; got ${masked(text)}`,
+      );
+      if (!failure && response?.ok) {
+        return { response, text, data, ...details() };
+      }
+      outcomeUnknown ||= !failure && !refused(response as Response, data);
       const asked = response && retryAfterMs(response.headers);
       const delay = asked ?? Math.min(500 * 2 ** (attempts - 1), 8000) * (1 - 0.25 * t.random());
       // `X-Should-Retry` (as Stainless servers send it) overrides the status: false never retries;
@@ -212,20 +222,11 @@ export async function send(
       // Not when the answer is definite, no retries are left, or the wait would outlast the deadline.
       const retry =
         (failure ||
-          (!response?.ok &&
-            should !== "false" &&
-            (retriable(response?.status as number) || (should === "true" && key)))) &&
+          (should !== "false" && (retriable(response?.status as number) || (should === "true" && key)))) &&
         attempts <= t.maxRetries &&
         Date.now() + delay < deadline;
-      log(
-        t,
-        4,
-        () =>
-          `${what()}: ${why} in ${Date.now() - started} ms, request ${response?.headers.get("x-request-id") ?? "none"}; ` +
-          `sent ${JSON.stringify({ ...headers, authorization: "***" })} ${masked(body ?? "")}; got ${masked(text)}`,
-      );
       if (!retry) {
-        if (outcomeUnknown && (failure || !response?.ok)) {
+        if (outcomeUnknown) {
           log(t, 2, () => unknown(why));
         }
         if (failure) {
