@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsdown";
+
+const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
 
 export default defineConfig({
   // Two entries: the UUID v5 helper needs no HTTP code, and the client needs no SHA-1.
@@ -7,6 +10,8 @@ export default defineConfig({
   platform: "neutral",
   target: "es2022",
   tsconfig: "tsconfig.build.json",
+  // The User-Agent's version, from package.json at build time (changesets bumps it there).
+  define: { __VERSION__: JSON.stringify(version) },
   dts: true,
   sourcemap: false,
   clean: true,

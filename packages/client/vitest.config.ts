@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
+const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
+
 export default defineConfig({
+  // The tests run the sources: the same version the build writes in (tsdown.config.ts).
+  define: { __VERSION__: JSON.stringify(version) },
   test: {
     name: "client",
     environment: "node",

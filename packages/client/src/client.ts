@@ -1,19 +1,32 @@
 import type { Call, CreateCallRequest, paths } from "@calldesk/api-types";
 import * as openapiFetch from "openapi-fetch";
-import { CalldeskError, errorFromResponse, isObject, KEY } from "./errors.js";
-import { checkTimeout, type Fetch, type SendOptions, send, type Transport } from "./transport.js";
+import { CalldeskError, errorFromResponse, KEY } from "./errors.js";
+import { type Logger, type LogLevel, levelOf } from "./log.js";
+import { checkTimeout, type Fetch, type RequestOptions, send, type Transport } from "./transport.js";
 
-export type { Fetch, SendOptions as RequestOptions } from "./transport.js";
+export type { Logger, LogLevel } from "./log.js";
+export type { Fetch, RequestOptions } from "./transport.js";
+
+// The package's version, written in by the build (tsdown `define`) from package.json.
+declare const __VERSION__: string;
 
 export interface ClientOptions {
   /** `calldesk_...`; defaults to the `CALLDESK_API_KEY` environment variable where there is one. */
   apiKey?: string | undefined;
-  /** Defaults to https://api.247calldesk.com. Plain http is accepted for loopback only. */
+  /** Defaults to https://api.247calldesk.com. Plain http is accepted for loopback only, unless `allowInsecureHttp`. */
   baseUrl?: string | undefined;
+  /** Accept a plain http `baseUrl` beyond loopback (a sandbox in docker-compose or a CI service): the key travels in clear. */
+  allowInsecureHttp?: boolean | undefined;
   /** Retries after the first attempt (default 2): connection errors, lost answers, 408, 409, 429, 5xx. */
   maxRetries?: number | undefined;
   /** One deadline per request across every attempt and wait, in ms (default 60 000). */
   timeoutMs?: number | undefined;
+  /** The longest one attempt may take, in ms (default 20 000, and never past the deadline); a stalled attempt is retried with the same key. */
+  attemptTimeoutMs?: number | undefined;
+  /** What the client logs (default "warn", or the `CALLDESK_LOG` environment variable where there is one). */
+  logLevel?: LogLevel | undefined;
+  /** Where the client logs (default `console`): any object with debug, info, warn and error. */
+  logger?: Logger | undefined;
   /** A fetch implementation (default: the global one), e.g. a stub in tests. */
   fetch?: Fetch | undefined;
   /** For deterministic tests: replaces the wait between attempts (an abort then no longer cuts it short). */
@@ -42,7 +55,7 @@ export type CreatedCall = Call & { readonly lastResponse: LastResponse };
 export interface CalldeskClient {
   calls: {
     /** Places a call. Retries are safe: every attempt carries the same Idempotency-Key. */
-    create(body: CreateCallRequest, options?: SendOptions): Promise<CreatedCall>;
+    create(body: CreateCallRequest, options?: RequestOptions): Promise<CreatedCall>;
   };
   /** The typed openapi-fetch client, with the same auth, idempotency keys, retries and deadline. */
   raw: Client<paths>;
@@ -59,16 +72,16 @@ const CALLS = "/api/v1/voice/calls" satisfies keyof paths;
 const LOOPBACK = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/;
 
 export function createCalldeskClient(options: ClientOptions = {}): CalldeskClient {
-  const apiKey =
-    options.apiKey ??
-    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CALLDESK_API_KEY;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const apiKey = options.apiKey ?? env?.CALLDESK_API_KEY;
   // The messages never include the value: a malformed key is often a real key with a typo.
   if (!apiKey) {
     throw new CalldeskError("apiKey is missing: pass { apiKey } or set CALLDESK_API_KEY");
   }
-  // The whole key must be one match of the key format.
+  // Only what cannot be a key is refused (the rest of the format is the server's business): the
+  // whole key must be one match of the pattern the redaction uses, so every accepted key is redacted.
   if (apiKey.match(KEY)?.[0] !== apiKey) {
-    throw new CalldeskError("apiKey is malformed: expected calldesk_ + letters/digits");
+    throw new CalldeskError("apiKey is malformed: expected calldesk_ then visible ASCII");
   }
   let url: URL | undefined;
   try {
@@ -76,25 +89,39 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
   } catch {}
   if (
     !url ||
-    !(url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname))) ||
+    !(
+      url.protocol === "https:" ||
+      (url.protocol === "http:" && (options.allowInsecureHttp || LOOPBACK.test(url.hostname)))
+    ) ||
     url.username + url.password + url.search + url.hash
   ) {
-    throw new CalldeskError("baseUrl must be https (http on loopback), no credentials, query or fragment");
+    throw new CalldeskError(
+      "baseUrl must be https (or loopback, or allowInsecureHttp), no credentials, query or fragment",
+    );
   }
   const baseUrl = url.href.replace(/\/+$/, "");
-  const { maxRetries = 2, timeoutMs = 60_000 } = options;
+  const { maxRetries = 2, timeoutMs = 60_000, attemptTimeoutMs = 20_000, logger = console } = options;
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
     throw new CalldeskError("maxRetries must be an integer >= 0");
   }
-  checkTimeout(timeoutMs);
+  checkTimeout("timeoutMs", timeoutMs);
+  checkTimeout("attemptTimeoutMs", attemptTimeoutMs);
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const t: Transport = {
     fetch,
-    authorization: `Bearer ${apiKey}`,
+    // Browsers set their own User-Agent (and may refuse ours in a CORS preflight): only where
+    // there is a process, as in Node, Bun, Deno and edge runtimes with Node compatibility.
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      ...(env && { "user-agent": `calldesk-node/${__VERSION__}` }),
+    },
     maxRetries,
     timeoutMs,
+    attemptTimeoutMs,
     sleep: options.sleep,
     random: options.random ?? Math.random,
+    level: levelOf(options.logLevel, env?.CALLDESK_LOG),
+    logger,
   };
 
   // openapi-fetch hands over a Request whose body is a stream; it is read once here and sent as
@@ -123,17 +150,9 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
           JSON.stringify(body),
           requestOptions,
         );
-        const { response, text, ...details } = sent;
+        const { response, text, data, ...details } = sent;
         if (!response.ok) {
           throw errorFromResponse(response, text, details);
-        }
-        let call: Call | undefined;
-        try {
-          call = JSON.parse(text);
-        } catch {}
-        if (!isObject(call)) {
-          // A 2xx means the call was created; only its description was lost.
-          throw new CalldeskError("the answer is not a JSON object", { ...details, outcomeUnknown: true });
         }
         const lastResponse: LastResponse = {
           response,
@@ -143,7 +162,7 @@ export function createCalldeskClient(options: ClientOptions = {}): CalldeskClien
           replayed: response.headers.get("idempotent-replayed") === "true",
           attempts: details.attempts as number,
         };
-        return Object.defineProperty(call, "lastResponse", { value: lastResponse }) as CreatedCall;
+        return Object.defineProperty(data as Call, "lastResponse", { value: lastResponse }) as CreatedCall;
       },
     },
     raw: createClient<paths>({ baseUrl, fetch: rawFetch }),

@@ -1,11 +1,5 @@
-export type {
-  Call,
-  CallStatus,
-  CreateCallRequest,
-  ErrorCode,
-  FieldError,
-  Problem,
-} from "@calldesk/api-types";
+// Every named type of the contract, so that an app needs one import.
+export type * from "@calldesk/api-types";
 export {
   type CalldeskClient,
   type ClientOptions,
@@ -13,6 +7,8 @@ export {
   createCalldeskClient,
   type Fetch,
   type LastResponse,
+  type Logger,
+  type LogLevel,
   type RequestOptions,
 } from "./client.js";
 export {

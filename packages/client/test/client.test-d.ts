@@ -1,6 +1,13 @@
 import type { Call, CreateCallRequest, Problem } from "@calldesk/api-types";
 import { describe, expectTypeOf, it } from "vitest";
-import { type CreatedCall, createCalldeskClient, type LastResponse } from "../src/index.js";
+import {
+  type ClientOptions,
+  type CreatedCall,
+  createCalldeskClient,
+  type LastResponse,
+  type Logger,
+  type RequestOptions,
+} from "../src/index.js";
 
 const client = createCalldeskClient({ apiKey: "calldesk_abc123" });
 const body: CreateCallRequest = { caller_id: "+14155550123", destination: "+14155559876" };
@@ -36,10 +43,32 @@ describe("calls.create", () => {
     });
   });
 
-  it("types the options", () => {
+  it("types the options as RequestOptions, the one exported name", () => {
+    expectTypeOf(client.calls.create).parameter(1).toEqualTypeOf<RequestOptions | undefined>();
     void client.calls.create(body, { idempotencyKey: "k", timeoutMs: 1, signal: AbortSignal.timeout(1) });
     // @ts-expect-error retries are set on the client, not per request
     void client.calls.create(body, { maxRetries: 1 });
+  });
+});
+
+describe("client options", () => {
+  it("take a log level from the list and any logger with the four methods", () => {
+    expectTypeOf<NonNullable<ClientOptions["logLevel"]>>().toEqualTypeOf<
+      "off" | "error" | "warn" | "info" | "debug"
+    >();
+    const pinoLike = { debug() {}, info() {}, warn() {}, error() {}, fatal() {}, child() {} };
+    expectTypeOf(pinoLike).toExtend<Logger>();
+    createCalldeskClient({
+      apiKey: "calldesk_x",
+      logLevel: "debug",
+      logger: console,
+      attemptTimeoutMs: 5000,
+    });
+    // @ts-expect-error "verbose" is not a level
+    createCalldeskClient({ apiKey: "calldesk_x", logLevel: "verbose" });
+    // @ts-expect-error a logger needs debug, info, warn and error
+    createCalldeskClient({ apiKey: "calldesk_x", logger: { warn() {} } });
+    createCalldeskClient({ apiKey: "calldesk_x", baseUrl: "http://sandbox:4010", allowInsecureHttp: true });
   });
 });
 

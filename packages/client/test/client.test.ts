@@ -1,6 +1,13 @@
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
+import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CalldeskError, createCalldeskClient, UnprocessableEntityError } from "../src/index.js";
+import {
+  CalldeskError,
+  createCalldeskClient,
+  OutcomeUnknownError,
+  UnprocessableEntityError,
+} from "../src/index.js";
 import {
   API_KEY,
   apiKeyPattern,
@@ -31,11 +38,19 @@ describe("createCalldeskClient", () => {
   });
 
   it.each([
-    `${API_KEY}\r\nx-evil: 1`,
-    `${API_KEY} `,
-    API_KEY.replace("calldesk_", "calldesk-"),
-    `sk_${API_KEY}`,
-  ])("refuses a malformed key without echoing it (%#)", (apiKey) => {
+    ["a CR/LF", `${API_KEY}\r\nx-evil: 1`],
+    ["a trailing space", `${API_KEY} `],
+    ["a space inside", `${API_KEY.slice(0, 12)} ${API_KEY.slice(12)}`],
+    ["a tab", `${API_KEY}\t`],
+    ["a NUL", `${API_KEY}\u0000`],
+    ["a DEL", `${API_KEY}\u007f`],
+    ["a non-ASCII letter", `${API_KEY}é`],
+    ["an emoji", `${API_KEY}🙂`],
+    ["no calldesk_ prefix", API_KEY.replace("calldesk_", "calldesk-")],
+    ["another prefix", `sk_${API_KEY}`],
+    ["an upper-case prefix", API_KEY.replace("calldesk_", "CALLDESK_")],
+    ["nothing after the prefix", "calldesk_"],
+  ])("refuses a key with %s, without echoing it", (_, apiKey) => {
     let error: unknown;
     try {
       createCalldeskClient({ apiKey });
@@ -48,37 +63,31 @@ describe("createCalldeskClient", () => {
     expect(JSON.stringify(error)).not.toContain(API_KEY.slice("calldesk_".length));
   });
 
-  it("agrees with the contract's x-api-key-pattern on every edge case", () => {
-    // The client cannot load the contract at run time within its size budget, so it keeps its own
-    // copy of the key format; this pins that copy to the contract.
-    const candidates = [
-      API_KEY,
-      "calldesk_A1",
-      `calldesk_${"a".repeat(500)}`,
-      "calldesk_",
-      "calldesk_a_b",
-      "calldesk_a-b",
-      "calldesk_a.b",
-      "calldesk_é1",
-      "calldesk_a\n",
-      "Calldesk_a1",
-      "CALLDESK_A1",
-      "calldesk",
-      "x",
-    ];
-    for (const apiKey of candidates) {
-      let accepted = true;
-      try {
-        createCalldeskClient({ apiKey, fetch: async () => new Response() });
-      } catch {
-        accepted = false;
-      }
-      expect(accepted, apiKey).toBe(apiKeyPattern.test(apiKey));
-    }
+  it.each([
+    "calldesk_test_abc123",
+    "calldesk_live-abc",
+    "calldesk_a.b~c!",
+    'calldesk_"quoted"',
+    "calldesk_x",
+  ])("accepts %s: beyond the prefix, the format is the server's business", async (apiKey) => {
+    const { fetch, calls } = stubFetch(created());
+    await createCalldeskClient({ apiKey, fetch }).calls.create(seedRequest());
+    expect(calls[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
+  });
+
+  it("accepts every key the contract's x-api-key-pattern accepts (fuzzed)", () => {
+    // The contract states which keys exist; the client must never refuse one of them.
+    fc.assert(
+      fc.property(fc.stringMatching(apiKeyPattern), (apiKey) => {
+        expect(() => createCalldeskClient({ apiKey, fetch: async () => new Response() })).not.toThrow();
+      }),
+      { seed: 20261126, numRuns: 500 },
+    );
   });
 
   it.each([
     "http://api.247calldesk.com",
+    "http://sandbox:4010",
     "http://10.0.0.1:4010",
     "http://localhost.evil.com",
     "ftp://127.0.0.1",
@@ -88,6 +97,32 @@ describe("createCalldeskClient", () => {
   ])("refuses baseUrl %s", (baseUrl) => {
     expect(() => createCalldeskClient({ apiKey: API_KEY, baseUrl })).toThrow(/baseUrl must be https/);
   });
+
+  it("names allowInsecureHttp when it refuses plain http", () => {
+    expect(() => createCalldeskClient({ apiKey: API_KEY, baseUrl: "http://sandbox:4010" })).toThrow(
+      /allowInsecureHttp/,
+    );
+  });
+
+  it.each(["http://sandbox:4010", "http://10.0.0.1:4010/", "http://calldesk-sandbox.ci.internal"])(
+    "accepts plain http to %s with allowInsecureHttp: true",
+    async (baseUrl) => {
+      const { fetch, calls } = stubFetch(created());
+      await createCalldeskClient({ apiKey: API_KEY, baseUrl, allowInsecureHttp: true, fetch }).calls.create(
+        seedRequest(),
+      );
+      expect(calls[0]?.url).toBe(`${baseUrl.replace(/\/$/, "")}/api/v1/voice/calls`);
+    },
+  );
+
+  it.each(["ftp://sandbox", "https://user:pass@sandbox", "http://sandbox/?x=1"])(
+    "still refuses %s with allowInsecureHttp: true",
+    (baseUrl) => {
+      expect(() => createCalldeskClient({ apiKey: API_KEY, baseUrl, allowInsecureHttp: true })).toThrow(
+        /baseUrl must be https/,
+      );
+    },
+  );
 
   it.each([
     ["https://api.247calldesk.com", "https://api.247calldesk.com/api/v1/voice/calls"],
@@ -110,9 +145,11 @@ describe("createCalldeskClient", () => {
     // setTimeout would clamp these to 1 ms and every request would time out at once.
     { timeoutMs: Number.POSITIVE_INFINITY },
     { timeoutMs: 2 ** 31 },
+    { attemptTimeoutMs: 0 },
+    { attemptTimeoutMs: -5 },
+    { attemptTimeoutMs: 2 ** 31 },
   ])("refuses %o, naming only that option", (options) => {
     const [name] = Object.keys(options) as [string];
-    const other = name === "timeoutMs" ? "maxRetries" : "timeoutMs";
     let message = "";
     try {
       createCalldeskClient({ apiKey: API_KEY, ...options });
@@ -120,7 +157,9 @@ describe("createCalldeskClient", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(new RegExp(`^${name} must`));
-    expect(message).not.toContain(other);
+    for (const other of ["maxRetries", "timeoutMs", "attemptTimeoutMs"].filter((o) => o !== name)) {
+      expect(message).not.toContain(` ${other}`);
+    }
   });
 
   it.each(["550e8400-e29b-41d4-a716-446655440000\r\nx-evil: 1", "clé-🙂", "two words", ""])(
@@ -181,17 +220,26 @@ describe("calls.create", () => {
     ).rejects.toBeInstanceOf(UnprocessableEntityError);
   });
 
-  it.each(["<html>", "null", "42", "[]"])(
-    "throws a CalldeskError with an unknown outcome for a success whose body is %s",
+  it.each(["<html>", "null", "42", "[]", ""])(
+    "throws OutcomeUnknownError for a success whose body is %j, after retrying with the same key",
     async (body) => {
-      const fetch = async () => new Response(body, { status: 201 });
-      const error = await createCalldeskClient({ apiKey: API_KEY, fetch })
+      const { fetch, calls } = stubFetch(() => new Response(body, { status: 201 }));
+      const error = await createCalldeskClient({ apiKey: API_KEY, fetch, ...instant() })
         .calls.create(seedRequest())
         .catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(CalldeskError);
-      expect(error).toMatchObject({ message: "the answer is not a JSON object", outcomeUnknown: true });
+      expect(error).toBeInstanceOf(OutcomeUnknownError);
+      expect(error).toMatchObject({ outcomeUnknown: true, attempts: 3 });
+      expect((error as Error).message).toMatch(/^outcome unknown \(.*JSON.*\)/);
+      expect(new Set(calls.map((c) => c.headers["idempotency-key"])).size).toBe(1);
     },
   );
+
+  it("sends User-Agent: calldesk-node/<the package's version> where there is a process", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    const { fetch, calls } = stubFetch(created());
+    await createCalldeskClient({ apiKey: API_KEY, fetch }).calls.create(seedRequest());
+    expect(calls[0]?.headers["user-agent"]).toBe(`calldesk-node/${version}`);
+  });
 });
 
 describe("raw (openapi-fetch)", () => {

@@ -1,12 +1,14 @@
 import { inspect } from "node:util";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, retryAfterMs } from "../src/errors.js";
+import { errorFromResponse, redact, retryAfterMs } from "../src/errors.js";
 import {
   APIError,
   AuthenticationError,
   BadRequestError,
   CalldeskError,
   ConflictError,
+  ConnectionError,
   createCalldeskClient,
   InternalServerError,
   PermissionDeniedError,
@@ -59,7 +61,9 @@ describe("an error answer", () => {
     expect(error).toBeInstanceOf(APIError);
     expect(error).toBeInstanceOf(CalldeskError);
     expect(error.name).toBe(Expected.name);
-    expect(error).toMatchObject({ status, code: body.code, problem: body, requestId: `req_${status}` });
+    // The contract's own 401 says "Bearer calldesk_...", which redaction cannot tell from a key.
+    const redacted = body.detail === undefined ? body : { ...body, detail: redact(body.detail) };
+    expect(error).toMatchObject({ status, code: body.code, problem: redacted, requestId: `req_${status}` });
     expect(error.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(error.message).toContain(`${status} ${body.code}`);
     expect(error.message).toContain(`[request req_${status}]`);
@@ -161,26 +165,119 @@ describe("redaction", () => {
   );
 
   it("replaces what looks like a key", () => {
-    expect(new CalldeskError(`got ${API_KEY}`).message).toBe("got calldesk_[redacted]");
+    expect(new CalldeskError(`got ${API_KEY} here`).message).toBe("got calldesk_[redacted] here");
   });
 
-  it("leaves nothing of any key the contract's x-api-key-pattern accepts", () => {
-    for (const key of [API_KEY, "calldesk_Z", "calldesk_0123456789abcdefABCDEF"]) {
-      expect(apiKeyPattern.test(key), key).toBe(true);
-      expect(new CalldeskError(`(${key})`).message).toBe("(calldesk_[redacted])");
+  // What the client accepts as a key: `calldesk_` and then visible ASCII.
+  const acceptedKey = fc
+    .string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1 })
+    .map((rest) => `calldesk_${rest}`);
+
+  it("leaves nothing of any key the client accepts, in any text (fuzzed)", () => {
+    fc.assert(
+      fc.property(fc.string(), acceptedKey, fc.string(), (before, key, after) => {
+        expect(() => createCalldeskClient({ apiKey: key, fetch: async () => new Response() })).not.toThrow();
+        for (const text of [
+          `${before}${key}${after}`,
+          JSON.stringify({ detail: `${before}${key}${after}` }),
+        ]) {
+          expect(new CalldeskError(text).message).not.toContain(key);
+        }
+      }),
+      { seed: 20261126, numRuns: 1000 },
+    );
+  });
+
+  it("leaves nothing of any key the contract's x-api-key-pattern accepts (fuzzed)", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(apiKeyPattern), fc.string(), (key, around) => {
+        expect(new CalldeskError(`${around}${key})${around}`).message).not.toContain(key);
+      }),
+      { seed: 20261126, numRuns: 500 },
+    );
+  });
+
+  it("keeps the problem of an answer that mentions a key, redacting its values", () => {
+    const body = { ...problemExample(401), detail: `Bearer ${API_KEY} is revoked`, [API_KEY]: 1 };
+    const error = errorFromResponse(new Response(null, { status: 401 }), JSON.stringify(body), {});
+    expect(error).toMatchObject({
+      code: "unauthorized",
+      problem: { detail: "Bearer calldesk_[redacted] is revoked" },
+    });
+    expect(JSON.stringify(error)).not.toContain(API_KEY);
+  });
+});
+
+describe("instanceof", () => {
+  it("follows the class tree", () => {
+    const error = errorFromResponse(new Response(null, { status: 429 }), "", {});
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(CalldeskError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ConflictError);
+    expect(error).not.toBeInstanceOf(ConnectionError);
+    for (const value of [
+      null,
+      undefined,
+      42,
+      "RateLimitError",
+      {},
+      new Error("x"),
+      { name: "RateLimitError" },
+    ]) {
+      expect(value instanceof RateLimitError).toBe(false);
+      expect(value instanceof CalldeskError).toBe(false);
     }
+  });
+
+  it("holds for an app's own subclass, which does not swallow its parent's instances", () => {
+    class AppError extends RateLimitError {}
+    const own = new AppError(429, undefined, new Headers());
+    expect(own).toBeInstanceOf(AppError);
+    expect(own).toBeInstanceOf(RateLimitError);
+    expect(new RateLimitError(429, undefined, new Headers())).not.toBeInstanceOf(AppError);
+  });
+
+  it("holds for an error whose class comes from another copy of the package (brand and name)", () => {
+    // What the other build's classes look like from here: same brand and names, other identities.
+    const brand = Symbol.for("@calldesk/client.error");
+    const base = Object.assign(Object.create(Error.prototype), {
+      name: "CalldeskError",
+      [brand]: "CalldeskError",
+    });
+    const api = Object.assign(Object.create(base), { name: "APIError", [brand]: "APIError" });
+    const limited = Object.assign(Object.create(api), { name: "RateLimitError", [brand]: "RateLimitError" });
+    const foreign = Object.create(limited);
+    expect(foreign).toBeInstanceOf(RateLimitError);
+    expect(foreign).toBeInstanceOf(APIError);
+    expect(foreign).toBeInstanceOf(CalldeskError);
+    expect(foreign).not.toBeInstanceOf(ConflictError);
+    // A look-alike without the brand is not ours.
+    expect(Object.create({ name: "RateLimitError" })).not.toBeInstanceOf(RateLimitError);
   });
 });
 
 describe("retryAfterMs", () => {
   it.each([
-    ["0", 0],
-    ["30", 30_000],
-    [null, undefined],
-    ["", undefined],
-    ["soon", undefined],
-    [new Date(Date.now() - 60_000).toUTCString(), 0],
-  ])("%j -> %j", (value, expected) => {
-    expect(retryAfterMs(value)).toBe(expected);
+    [{ "retry-after": "0" }, 0],
+    [{ "retry-after": "30" }, 30_000],
+    [{}, undefined],
+    [{ "retry-after": "" }, undefined],
+    [{ "retry-after": "soon" }, undefined],
+    [{ "retry-after": new Date(Date.now() - 60_000).toUTCString() }, 0],
+    [{ "retry-after-ms": "250" }, 250],
+    [{ "retry-after-ms": "12.5" }, 12.5],
+    [{ "retry-after-ms": "250", "retry-after": "30" }, 250],
+    [{ "retry-after-ms": "-1", "retry-after": "2" }, 2000],
+    [{ "retry-after-ms": "soon", "retry-after": "2" }, 2000],
+    [{ "retry-after-ms": "soon" }, undefined],
+  ])("%j -> %j", (headers, expected) => {
+    expect(retryAfterMs(new Headers(headers))).toBe(expected);
+  });
+
+  it("gives APIError.retryAfter in whole seconds, from Retry-After-Ms too", () => {
+    const headers = new Headers({ "retry-after-ms": "1200" });
+    expect(new APIError(503, undefined, headers).retryAfter).toBe(2);
   });
 });

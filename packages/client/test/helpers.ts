@@ -45,7 +45,7 @@ export const documentedStatuses = Object.keys(operation.responses).map(Number);
 /** A fresh, well-formed key per run, so a leak check cannot pass by luck. */
 export const API_KEY = `calldesk_${crypto.randomUUID().replace(/-/g, "")}`;
 
-/** The key format the contract states (`x-api-key-pattern` of its bearer scheme). */
+/** The key format the contract states (`x-api-key-pattern` of its bearer scheme): keys that exist. */
 export const apiKeyPattern = new RegExp(
   (spec as unknown as { components: { securitySchemes: { bearerAuth: Record<string, string> } } }).components
     .securitySchemes.bearerAuth["x-api-key-pattern"] as string,
@@ -53,6 +53,7 @@ export const apiKeyPattern = new RegExp(
 
 export type Answer =
   | { status: number; body?: unknown; headers?: Record<string, string> }
+  | Response
   | Error
   | ((call: Recorded) => Answer | Promise<Answer>);
 
@@ -82,6 +83,9 @@ export function stubFetch(...script: Answer[]) {
     }
     if (answer instanceof Error) {
       throw answer;
+    }
+    if (answer instanceof Response) {
+      return answer;
     }
     const headers = new Headers(answer.headers);
     if (answer.body !== undefined && !headers.has("content-type")) {

@@ -1,11 +1,15 @@
 // Integration: the client against @calldesk/sandbox over loopback, with the sandbox's own fault
 // injection (`Sandbox-Fault`) and inspection endpoint (`GET /_sandbox/calls`).
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { type LogLine, type Sandbox, startSandbox, testNumbers } from "@calldesk/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  AuthenticationError,
   type Call,
   createCalldeskClient,
   type Fetch,
+  InternalServerError,
   OutcomeUnknownError,
   RateLimitError,
   UnprocessableEntityError,
@@ -147,10 +151,86 @@ describe("against the sandbox", () => {
     expect(await storedCalls()).toEqual([]);
   });
 
+  it("a stalled first attempt is cut by attemptTimeoutMs and retried with the same key: one call, in time", async () => {
+    // The first attempt's answer is held 1.5 s; the client gives an attempt 300 ms. The retries meet
+    // the key in flight (409) until the first attempt's call is stored, then get it replayed.
+    const { fetch, keys } = faulty("latency=1500", [1]);
+    // Success proves "in time": past timeoutMs the client throws TimeoutError.
+    const client = createCalldeskClient({
+      apiKey: API_KEY,
+      baseUrl: sandbox.url,
+      fetch,
+      attemptTimeoutMs: 300,
+      maxRetries: 6,
+      timeoutMs: 10_000,
+    });
+    const call = await client.calls.create(seedRequest());
+    expect(call.lastResponse.replayed).toBe(true);
+    expect(call.lastResponse.attempts).toBeGreaterThan(1);
+    expect(new Set(keys)).toEqual(new Set([call.lastResponse.idempotencyKey]));
+    expect(await storedCalls()).toEqual([JSON.parse(JSON.stringify(call))]);
+  });
+
+  it("the 503 test number is an InternalServerError whose outcome is known (nothing was processed)", async () => {
+    const client = createCalldeskClient({ apiKey: API_KEY, baseUrl: sandbox.url, ...instant() });
+    const error = await client.calls
+      .create({ ...seedRequest(), destination: number("service_unavailable")?.number as string })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 503, attempts: 3, outcomeUnknown: false });
+  });
+
+  it("the 500 test number is an InternalServerError whose outcome is unknown (a 500 may follow a call)", async () => {
+    const client = createCalldeskClient({ apiKey: API_KEY, baseUrl: sandbox.url, ...instant() });
+    const error = await client.calls
+      .create({ ...seedRequest(), destination: number("internal_error")?.number as string })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 500, attempts: 3, outcomeUnknown: true });
+  });
+
   it("the sandbox never logs the key", async () => {
     const client = createCalldeskClient({ apiKey: API_KEY, baseUrl: sandbox.url });
     await client.calls.create(seedRequest());
     expect(logs.length).toBeGreaterThan(0);
     expect(JSON.stringify(logs)).not.toContain(API_KEY);
+  });
+});
+
+describe("a key beyond letters and digits", () => {
+  it("calldesk_test_abc123 works end to end against the CLI started with --api-key for it", async () => {
+    const cli = fileURLToPath(new URL("dist/cli.js", import.meta.resolve("@calldesk/sandbox/package.json")));
+    const child = spawn(process.execPath, [
+      cli,
+      "--port",
+      "0",
+      "--quiet",
+      "--api-key",
+      "calldesk_test_abc123",
+    ]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk;
+          const match = /listening on (\S+)/.exec(out);
+          if (match) {
+            resolve(match[1] as string);
+          }
+        });
+        child.on("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
+      });
+      const call = await createCalldeskClient({ apiKey: "calldesk_test_abc123", baseUrl: url }).calls.create(
+        seedRequest(),
+      );
+      expect(call.status).toBe("queued");
+      // The key is the one the sandbox was told to accept: another well-formed key is refused.
+      const refused = await createCalldeskClient({ apiKey: "calldesk_test_abc124", baseUrl: url })
+        .calls.create(seedRequest())
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AuthenticationError);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   APIError,
+  CalldeskError,
   ConflictError,
   ConnectionError,
   createCalldeskClient,
@@ -20,6 +22,8 @@ import {
   fetchFailed,
   instant,
   problem,
+  problemExample,
+  type Recorded,
   seedRequest,
   stubFetch,
 } from "./helpers.js";
@@ -155,11 +159,98 @@ describe("waits between attempts", () => {
     expect(timing.waits[0]).toBeLessThanOrEqual(20_000);
   });
 
+  it("honour Retry-After-Ms before Retry-After", async () => {
+    const { fetch } = stubFetch(problem(503, { "retry-after-ms": "1250", "retry-after": "30" }), created());
+    const { client: c, timing } = client(fetch);
+    await c.calls.create(seedRequest());
+    expect(timing.waits).toEqual([1250]);
+  });
+
   it("fall back to backoff for an unreadable Retry-After", async () => {
     const { fetch } = stubFetch(problem(503, { "retry-after": "soon" }), created());
     const { client: c, timing } = client(fetch);
     await c.calls.create(seedRequest());
     expect(timing.waits).toEqual([500]);
+  });
+});
+
+describe("X-Should-Retry", () => {
+  it("false stops the retries of a retriable status", async () => {
+    const { fetch, calls } = stubFetch(
+      problem(503, { "retry-after": "0", "x-should-retry": "false" }),
+      created(),
+    );
+    const { client: c } = client(fetch);
+    await expect(c.calls.create(seedRequest())).rejects.toMatchObject({ status: 503, attempts: 1 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("true retries a status that is not retried otherwise, with the same key", async () => {
+    const { fetch, calls } = stubFetch(problem(400, { "x-should-retry": "true" }), created());
+    const { client: c } = client(fetch);
+    const call = await c.calls.create(seedRequest());
+    expect(call.lastResponse.attempts).toBe(2);
+    expect(calls[1]?.headers["idempotency-key"]).toBe(calls[0]?.headers["idempotency-key"]);
+  });
+
+  it("true does not retry a request without an Idempotency-Key (raw, not a POST)", async () => {
+    const { fetch, calls } = stubFetch(problem(400, { "x-should-retry": "true" }));
+    const { client: c } = client(fetch);
+    await c.raw.GET("/api/v1/voice/calls" as never, {} as never);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.headers["idempotency-key"]).toBeUndefined();
+  });
+
+  it("any other value leaves the status to decide", async () => {
+    const { fetch, calls } = stubFetch(problem(400, { "x-should-retry": "maybe" }), created());
+    const { client: c } = client(fetch);
+    await expect(c.calls.create(seedRequest())).rejects.toMatchObject({ status: 400 });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("attemptTimeoutMs", () => {
+  const hang: Answer = (call) =>
+    new Promise((_, reject) => call.signal.addEventListener("abort", () => reject(call.signal.reason)));
+
+  it("aborts a stalled attempt and retries it with the same key, within the deadline", async () => {
+    const { fetch, calls } = stubFetch(hang, created());
+    const { client: c, timing } = client(fetch, { attemptTimeoutMs: 10 });
+    const call = await c.calls.create(seedRequest());
+    expect(call.lastResponse.attempts).toBe(2);
+    expect(calls[0]?.signal.aborted).toBe(true);
+    expect(calls[1]?.headers["idempotency-key"]).toBe(calls[0]?.headers["idempotency-key"]);
+    expect(timing.waits).toHaveLength(1);
+  });
+
+  it("keeps the outcome unknown once an attempt stalled", async () => {
+    const { fetch } = stubFetch(hang, problem(422));
+    const { client: c } = client(fetch, { attemptTimeoutMs: 10 });
+    const error = await c.calls.create(seedRequest()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error).toMatchObject({ attempts: 2, outcomeUnknown: true });
+  });
+
+  it("defaults to 20 s: a 25 s stall is cut and retried", async () => {
+    vi.useFakeTimers();
+    try {
+      const { fetch, calls } = stubFetch(hang, created());
+      const { client: c } = client(fetch);
+      const pending = c.calls.create(seedRequest());
+      await vi.advanceTimersByTimeAsync(19_999);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      const call = await pending;
+      expect(call.lastResponse.attempts).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("never outlasts the deadline: a limit above it ends in TimeoutError", async () => {
+    const { fetch } = stubFetch(hang);
+    const { client: c } = client(fetch, { attemptTimeoutMs: 60_000, timeoutMs: 20 });
+    await expect(c.calls.create(seedRequest())).rejects.toBeInstanceOf(TimeoutError);
   });
 });
 
@@ -322,5 +413,162 @@ describe("transport failures", () => {
     expect(errorCode(new Error("no code"))).toBeUndefined();
     expect(neverSent(fetchFailed("ENOTFOUND"))).toBe(true);
     expect(neverSent(fetchFailed("ECONNRESET"))).toBe(false);
+  });
+});
+
+// One scenario per row of the README's error table, in its order: the table is what users read,
+// so a row without a scenario (or a scenario without a row) fails here.
+describe("the README's error table", () => {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const table = readme.split("<!-- outcome rows: test/transport.test.ts -->")[1]?.split("\n\n")[0] ?? "";
+  const rows = [...table.matchAll(/^\| ([a-z0-9 ]+): /gm)].map((match) => match[1] as string);
+
+  const fails = async (script: Answer[], extra: Parameters<typeof createCalldeskClient>[0] = {}) => {
+    const { fetch } = stubFetch(...script);
+    const c = createCalldeskClient({ apiKey: API_KEY, fetch, ...instant(), ...extra });
+    return c.calls.create(seedRequest()).catch((e: unknown) => e);
+  };
+  const hang: Answer = (call) =>
+    new Promise((_, reject) => call.signal.addEventListener("abort", () => reject(call.signal.reason)));
+  // A fresh Response per attempt: the last answer of a script repeats, and a body is read once.
+  const html =
+    (status: number): Answer =>
+    () =>
+      new Response("<html><body>Bad gateway</body></html>", {
+        status,
+        headers: { "content-type": "text/html" },
+      });
+
+  const scenarios: Record<string, () => Promise<void>> = {
+    refused: async () => {
+      for (const status of [400, 401, 403, 413, 415, 422, 429]) {
+        const error = await fails([problem(status, { "retry-after": "0" })]);
+        expect(error, String(status)).toMatchObject({ status, outcomeUnknown: false });
+      }
+    },
+    unavailable: async () => {
+      const error = await fails([problem(503, { "retry-after": "0" })]);
+      expect(error).toBeInstanceOf(InternalServerError);
+      expect(error).toMatchObject({ status: 503, attempts: 3, outcomeUnknown: false });
+    },
+    "5xx": async () => {
+      for (const answer of [
+        problem(500),
+        html(502),
+        html(504),
+        html(503),
+        { status: 502, body: problemExample(503) },
+      ]) {
+        const error = await fails([answer]);
+        expect(error).toBeInstanceOf(InternalServerError);
+        expect(error).toMatchObject({ attempts: 3, outcomeUnknown: true });
+      }
+    },
+    conflict: async () => {
+      const error = await fails([problem(409)]);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error).toMatchObject({ outcomeUnknown: true });
+    },
+    "not a problem": async () => {
+      const notProblems: Answer[] = [
+        html(403),
+        () =>
+          new Response(JSON.stringify(problemExample(422)), {
+            status: 422,
+            headers: { "content-type": "application/json" },
+          }),
+        { status: 422, body: { ...problemExample(422), request_id: undefined } },
+        { status: 401, body: { ...problemExample(401), status: 403 } },
+        { status: 400, body: { message: "Bad Request" } },
+        { status: 429, body: undefined },
+      ];
+      for (const answer of notProblems) {
+        const error = await fails([answer]);
+        expect(error).toBeInstanceOf(APIError);
+        expect(error).toMatchObject({ outcomeUnknown: true });
+      }
+    },
+    "unreadable success": async () => {
+      for (const body of ["<html>", "null", '{"call_id":']) {
+        const error = await fails([() => new Response(body, { status: 201 })]);
+        expect(error).toBeInstanceOf(OutcomeUnknownError);
+        expect(error).toMatchObject({ attempts: 3, outcomeUnknown: true });
+      }
+    },
+    "never sent": async () => {
+      const error = await fails([fetchFailed("ECONNREFUSED")]);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ attempts: 3, outcomeUnknown: false });
+    },
+    "no answer": async () => {
+      const error = await fails([fetchFailed("ECONNRESET")]);
+      expect(error).toBeInstanceOf(OutcomeUnknownError);
+      expect(error).toMatchObject({ attempts: 3, outcomeUnknown: true });
+    },
+    stalled: async () => {
+      const error = await fails([hang], { attemptTimeoutMs: 5 });
+      expect(error).toBeInstanceOf(OutcomeUnknownError);
+      expect(error).toMatchObject({ attempts: 3, outcomeUnknown: true });
+      expect((error as Error).message).toContain("attemptTimeoutMs 5 passed");
+    },
+    deadline: async () => {
+      const error = await fails([hang], { timeoutMs: 20 });
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error).toMatchObject({ attempts: 1, outcomeUnknown: true });
+    },
+    "aborted before": async () => {
+      const controller = new AbortController();
+      const { fetch } = stubFetch(() => {
+        setTimeout(() => controller.abort(), 5);
+        return problem(429, { "retry-after": "30" });
+      });
+      const c = createCalldeskClient({ apiKey: API_KEY, fetch });
+      const error = await c.calls
+        .create(seedRequest(), { signal: controller.signal })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AbortError);
+      expect(error).toMatchObject({ attempts: 1, outcomeUnknown: false });
+    },
+    "aborted in flight": async () => {
+      const controller = new AbortController();
+      const { fetch } = stubFetch((call) => {
+        setTimeout(() => controller.abort(), 1);
+        return (hang as (call: Recorded) => Promise<Answer>)(call);
+      });
+      const c = createCalldeskClient({ apiKey: API_KEY, fetch });
+      const error = await c.calls
+        .create(seedRequest(), { signal: controller.signal })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AbortError);
+      expect(error).toMatchObject({ attempts: 1, outcomeUnknown: true });
+    },
+    sticky: async () => {
+      const lost = [
+        fetchFailed("ECONNRESET"),
+        html(502),
+        problem(500),
+        () => new Response("x", { status: 201 }),
+      ];
+      for (const first of lost) {
+        for (const last of [
+          problem(422),
+          problem(503, { "retry-after": "0" }),
+          fetchFailed("ECONNREFUSED"),
+        ]) {
+          const error = await fails([first, last]);
+          expect(error).toBeInstanceOf(CalldeskError);
+          expect(error).toMatchObject({ outcomeUnknown: true });
+        }
+      }
+    },
+  };
+
+  it("has a scenario for every row, in order", () => {
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows).toEqual(Object.keys(scenarios));
+  });
+
+  it.each(Object.keys(scenarios))("row %s", async (row) => {
+    await scenarios[row]?.();
   });
 });

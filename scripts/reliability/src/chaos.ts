@@ -2,7 +2,7 @@
 // client through the fault proxy (and sometimes at a port that refuses connections) to the
 // real sandbox. Afterwards the client's answers are reconciled with the calls the sandbox holds.
 import { createServer } from "node:net";
-import { type CalldeskError, createCalldeskClient } from "@calldesk/client";
+import { APIError, type CalldeskError, createCalldeskClient } from "@calldesk/client";
 import { idempotencyKeyFor } from "@calldesk/client/idempotency";
 import { startSandbox } from "@calldesk/sandbox";
 import { type Fault, type Outcome, startFaultProxy } from "./proxy.js";
@@ -22,6 +22,13 @@ export interface ChaosOptions {
    * variant that regenerates it proves the reconciliation catches duplicates.
    */
   regenerateKeyOnRetry?: boolean;
+  /**
+   * Report every error answer as "no call", as a client that trusts the HTTP status would (the
+   * client before it knew gateways): proves the reconciliation catches mis-reported outcomes.
+   */
+  trustErrorAnswers?: boolean;
+  /** Retries after the first attempt (default 4). */
+  maxRetries?: number;
 }
 
 export interface ChaosReport {
@@ -53,6 +60,9 @@ export const DEFAULT_RATES: Partial<Record<Fault, number>> = {
   "status-502": 0.03,
   "status-503": 0.03,
   truncate: 0.04,
+  "gateway-502": 0.02,
+  "gateway-504": 0.02,
+  "forwarded-500": 0.02,
 };
 
 async function closedPort(): Promise<number> {
@@ -103,8 +113,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const client = createCalldeskClient({
     apiKey: "calldesk_chaosmonkey",
     baseUrl: `http://127.0.0.1:${proxy.port}`,
-    maxRetries: 4,
+    maxRetries: options.maxRetries ?? 4,
     timeoutMs: 2_000,
+    // Shorter than the delay fault: a held answer is cut and retried (the retry gets the replay).
+    attemptTimeoutMs: 700,
+    logLevel: "off",
     fetch: chaosFetch,
     // Real waits, shortened: the schedule is the client's, the run stays CI-sized.
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
@@ -136,7 +149,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           businessId,
           ok: false,
           typed,
-          unknown: typed ? (error as CalldeskError).outcomeUnknown : true,
+          unknown:
+            !typed ||
+            (!(options.trustErrorAnswers && error instanceof APIError) &&
+              (error as CalldeskError).outcomeUnknown),
           name: error instanceof Error ? error.name : typeof error,
         });
       }

@@ -10,6 +10,9 @@ export const FAULTS = [
   "status-502",
   "status-503",
   "truncate",
+  "gateway-502",
+  "gateway-504",
+  "forwarded-500",
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 export type Outcome = Fault | "pass";
@@ -58,22 +61,55 @@ function pick(options: FaultProxyOptions): Outcome {
   return "pass";
 }
 
-function cannedAnswer(status: 502 | 503): Buffer {
-  const body = JSON.stringify({
-    type: "about:blank",
-    title: status === 502 ? "Bad Gateway" : "Service Unavailable",
-    status,
-    code: "service_unavailable",
-    request_id: "req_proxy",
-  });
+const REASONS: Record<number, string> = {
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+function answer(status: number, contentType: string, body: string, retryAfter = true): Buffer {
   return Buffer.from(
-    `HTTP/1.1 ${status} ${status === 502 ? "Bad Gateway" : "Service Unavailable"}\r\n` +
-      "content-type: application/problem+json\r\n" +
-      "retry-after: 0\r\n" +
+    `HTTP/1.1 ${status} ${REASONS[status]}\r\n` +
+      `content-type: ${contentType}\r\n` +
+      (retryAfter ? "retry-after: 0\r\n" : "") +
       `content-length: ${Buffer.byteLength(body)}\r\n` +
       "connection: close\r\n\r\n" +
       body,
   );
+}
+
+/** The proxy's own answer, before forwarding: a problem, shaped like the contract's. */
+function cannedAnswer(status: 502 | 503): Buffer {
+  const body = JSON.stringify({
+    type: "about:blank",
+    title: REASONS[status],
+    status,
+    code: "service_unavailable",
+    request_id: "req_proxy",
+  });
+  return answer(status, "application/problem+json", body);
+}
+
+/**
+ * What a gateway says after it forwarded the request and lost the upstream's answer: a load
+ * balancer's HTML error page (502/504), or a 500 problem from the API's own edge. The call exists.
+ */
+function afterForwarding(outcome: "gateway-502" | "gateway-504" | "forwarded-500"): Buffer {
+  if (outcome === "forwarded-500") {
+    const body = JSON.stringify({
+      type: "https://docs.247calldesk.com/errors/internal-error",
+      title: "Internal server error",
+      status: 500,
+      detail: "An unexpected error occurred; retry with the same Idempotency-Key.",
+      code: "internal_error",
+      request_id: "req_forwarded",
+    });
+    return answer(500, "application/problem+json", body, false);
+  }
+  const status = outcome === "gateway-502" ? 502 : 504;
+  const page = `<html><head><title>${status} ${REASONS[status]}</title></head><body><center><h1>${status} ${REASONS[status]}</h1></center><hr><center>nginx</center></body></html>\n`;
+  return answer(status, "text/html", page, false);
 }
 
 /**
@@ -146,6 +182,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const answer = closing(response.subarray(0, end));
       if (outcome === "reset-after") {
         client.resetAndDestroy();
+      } else if (outcome === "gateway-502" || outcome === "gateway-504" || outcome === "forwarded-500") {
+        client.end(afterForwarding(outcome));
       } else if (outcome === "truncate") {
         // Headers and half the body, then the connection dies.
         const headerEnd = answer.indexOf("\r\n\r\n") + 4;

@@ -24,6 +24,27 @@ describe("chaos: client -> fault proxy -> sandbox", () => {
     expect(report.unknownButCreated).toBeGreaterThan(0);
   });
 
+  it("catches a client that trusts a gateway's error answer, which the real client does not", async () => {
+    // Only the faults where a gateway forwarded the create and then answered an error itself.
+    const gateways = { "gateway-502": 0.2, "gateway-504": 0.2, "forwarded-500": 0.2 };
+    const options = { creates: 300, seed: SEED, rates: gateways, refusedRate: 0, maxRetries: 1 };
+    const trusting = await runChaos({ ...options, trustErrorAnswers: true });
+    const real = await runChaos(options);
+    console.log(
+      `gateway-only chaos (seed ${SEED}, 300 creates, maxRetries 1): status-trusting client misreported=${trusting.misreported}; real client misreported=${real.misreported} duplicates=${real.duplicates} lostSuccesses=${real.lostSuccesses} failedUnknown=${real.failedUnknown}`,
+    );
+    expect(trusting.misreported).toBeGreaterThan(0);
+    expect({
+      misreported: real.misreported,
+      duplicates: real.duplicates,
+      lostSuccesses: real.lostSuccesses,
+    }).toEqual({
+      misreported: 0,
+      duplicates: 0,
+      lostSuccesses: 0,
+    });
+  });
+
   it("catches a broken client that regenerates the idempotency key on retry", async () => {
     const report = await runChaos({ creates: 300, seed: SEED, regenerateKeyOnRetry: true });
     console.log(`broken-client chaos report (seed ${SEED}): duplicates=${report.duplicates}`);

@@ -86,6 +86,25 @@ describe("startFaultProxy", () => {
     expect(received).toBe(0);
   });
 
+  it.each([
+    ["gateway-502", 502],
+    ["gateway-504", 504],
+  ] as const)("%s: forwards, then answers an HTML error page of its own", async (fault, status) => {
+    const response = await post(await start(fault));
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toBe("text/html");
+    expect(await response.text()).toContain(`<h1>${status} `);
+    expect(received).toBe(1);
+  });
+
+  it("forwarded-500: forwards, then answers a 500 problem shaped like the contract's", async () => {
+    const response = await post(await start("forwarded-500"));
+    expect(response.status).toBe(500);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 500, code: "internal_error" });
+    expect(received).toBe(1);
+  });
+
   it("truncate: the headers arrive, the body breaks off", async () => {
     const response = await post(await start("truncate"));
     expect(response.status).toBe(200);

@@ -292,7 +292,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description An unexpected error. Retrying with the same Idempotency-Key is safe. */
+        /** @description An unexpected error. The request may have been processed and the call placed; retry with the same Idempotency-Key to learn the outcome (a placed call is replayed, never placed twice). */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -302,7 +302,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The service is temporarily unavailable. Wait for Retry-After seconds, then retry with the same Idempotency-Key. */
+        /** @description The service is temporarily unavailable and did not process the request; no call was placed. Wait for Retry-After seconds, then retry with the same Idempotency-Key. */
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
