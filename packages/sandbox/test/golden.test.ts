@@ -12,6 +12,12 @@ const KEY = "550e8400-e29b-41d4-a716-446655440000";
 const AUTH = { Authorization: "Bearer calldesk_abc123" };
 const JSON_AUTH = { ...AUTH, "Content-Type": "application/json" };
 const seed = JSON.stringify(seedBody);
+const CONSOLE = "http://console.test:8080";
+const PREFLIGHT = {
+  Origin: CONSOLE,
+  "Access-Control-Request-Method": "POST",
+  "Access-Control-Request-Headers": "authorization,content-type,idempotency-key",
+};
 
 interface Exchange {
   request: string;
@@ -191,6 +197,22 @@ const cases: [string, Exchange[], SandboxOptions?][] = [
   ["503-test-number", [{ request: create({}, withSeed({ destination: "+14155550153" })) }]],
   ["200-inspection-calls", [{ request: create() }, { request: request("GET", "/_sandbox/calls", {}) }]],
   ["204-inspection-reset", [{ request: request("POST", "/_sandbox/reset", {}) }]],
+  ["204-preflight", [{ request: request("OPTIONS", callsPath, PREFLIGHT) }]],
+  ["204-preflight-any-path", [{ request: request("OPTIONS", "/api/v1/voice/nothing", PREFLIGHT) }]],
+  ["405-options-not-a-preflight", [{ request: request("OPTIONS", callsPath, { Origin: CONSOLE }) }]],
+  [
+    "201-cors-origin-allowed",
+    [{ request: request("OPTIONS", callsPath, PREFLIGHT) }, { request: create({ Origin: CONSOLE }) }],
+    { corsOrigins: ["http://localhost:3000", CONSOLE] },
+  ],
+  [
+    "401-cors-origin-refused",
+    [
+      { request: create({ Origin: "http://elsewhere.test", Authorization: "Bearer" }) },
+      { request: create() },
+    ],
+    { corsOrigins: [CONSOLE] },
+  ],
 ];
 
 describe("golden raw answers", () => {
