@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileContract, loadContract } from "../src/contract.js";
-import { createHandler } from "../src/server.js";
+import { createHandler } from "../src/runner.js";
 import { bundle, bundlePath, callsPath, callsPathItem, type Json } from "./helpers.js";
 
 /** Follows a local `$ref` of the bundle. */
