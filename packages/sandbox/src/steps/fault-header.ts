@@ -1,12 +1,6 @@
 // The faults this request asks for (`Sandbox-Fault`) combined with the server's. They are only
 // read here; the latency, fault and create steps apply them.
-import {
-  FAULT_HEADER,
-  FaultHeaderError,
-  type NO_FAULTS,
-  parseFaultHeader,
-  resolveFaults,
-} from "../faults.js";
+import { FAULT_HEADER, FaultHeaderError, type Faults, parseFaultHeader, resolveFaults } from "../faults.js";
 import { NEXT, problem, type Step } from "../step.js";
 
 export const faultHeader: Step = {
@@ -19,7 +13,7 @@ export const faultHeader: Step = {
     if (header === undefined && !sandbox.serverHasFaults) {
       return NEXT;
     }
-    let faults: typeof NO_FAULTS;
+    let faults: Faults;
     try {
       faults = resolveFaults(
         typeof header === "string" ? parseFaultHeader(header) : {},
