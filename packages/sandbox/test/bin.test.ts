@@ -2,7 +2,8 @@
 // pnpm links every bin at install time, long before `pnpm build` makes dist/. Checked for both
 // bins of the repository (calldesk-sandbox and calldesk-docs), since one clone installs both.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,11 +20,10 @@ const bins = [
 const HANG_GUARD_MS = 240_000;
 
 const temporary: string[] = [];
-afterEach(() => {
-  for (const dir of temporary.splice(0)) {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+// A clone's node_modules takes a while to delete on a loaded machine.
+afterEach(async () => {
+  await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}, HANG_GUARD_MS);
 
 function scratch(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `calldesk-${name}-`));
