@@ -131,7 +131,7 @@ async function record(exchanges: Exchange[], options: SandboxOptions = {}): Prom
     answers.push(answer);
     if (next?.concurrent) {
       // Give the server time to take the first request in before the concurrent one arrives.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 500));
     } else {
       await answer;
     }
@@ -163,7 +163,7 @@ const cases: [string, Exchange[], SandboxOptions?][] = [
   [
     "409-in-flight",
     [
-      { request: create({ "Idempotency-Key": KEY, "Sandbox-Fault": "latency=1000" }) },
+      { request: create({ "Idempotency-Key": KEY, "Sandbox-Fault": "latency=2000" }) },
       { request: create({ "Idempotency-Key": KEY }), concurrent: true },
     ],
   ],
