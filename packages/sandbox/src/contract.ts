@@ -22,6 +22,16 @@ export interface ProblemType {
   title: string;
 }
 
+/** What a browser's CORS checks need to know, over every operation of the contract. */
+export interface CorsFacts {
+  /** The operations' methods, e.g. `["POST"]`. */
+  methods: string[];
+  /** Request headers the operations take: security, `Content-Type` for a body, header parameters. */
+  requestHeaders: string[];
+  /** Every response header the operations document, in order of first appearance. */
+  responseHeaders: string[];
+}
+
 export interface Contract {
   /** The path of the create operation, e.g. `/api/v1/voice/calls`. */
   path: string;
@@ -42,6 +52,7 @@ export interface Contract {
   wwwAuthenticate: string;
   /** The key format of the bearer scheme (`x-api-key-pattern`), for servers without an allow-list. */
   apiKeyPattern: RegExp | undefined;
+  cors: CorsFacts;
 }
 
 export function defaultSpecPath(): string {
@@ -60,8 +71,10 @@ export function loadContract(specPath: string = defaultSpecPath()): Contract {
   return compileContract(bundle, specPath);
 }
 
+type Resolve = (node: Json) => Json;
+
 export function compileContract(bundle: Json, source = "the bundle"): Contract {
-  const resolve = (node: Json): Json => {
+  const resolve: Resolve = (node) => {
     let current = node;
     while (current && typeof current.$ref === "string") {
       const target = current.$ref
@@ -95,7 +108,47 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new Error(`spec: ${source} requestBody has no positive integer x-max-body-bytes`);
   }
+  const validators = compileValidators(
+    bundle,
+    operation,
+    requestBody.content[mediaType].schema,
+    resolve,
+    source,
+  );
+  const exampleCallerIds = [
+    ...new Set(
+      Object.values(requestBody.content[mediaType].examples ?? {})
+        .map((example) => resolve(example)?.value?.caller_id)
+        .filter((value): value is string => typeof value === "string"),
+    ),
+  ];
+  const created = createdShape(operation, mediaType, resolve, source);
+  const { problemType, responseHeaders } = responsesOf(operation, resolve);
+  const keyPattern = Object.values(bundle.components?.securitySchemes ?? {})
+    .map(resolve)
+    .find((scheme: Json) => scheme?.type === "http" && scheme.scheme === "bearer")?.["x-api-key-pattern"];
 
+  return {
+    path,
+    mediaTypes,
+    maxBodyBytes,
+    ...validators,
+    exampleCallerIds,
+    ...created,
+    problemType,
+    wwwAuthenticate: responseHeaders.get("www-authenticate") ?? 'Bearer realm="calldesk"',
+    apiKeyPattern: typeof keyPattern === "string" ? new RegExp(keyPattern) : undefined,
+    cors: corsFacts(bundle, resolve),
+  };
+}
+
+function compileValidators(
+  bundle: Json,
+  operation: Json,
+  requestSchema: Json,
+  resolve: Resolve,
+  source: string,
+): Pick<Contract, "validateRequest" | "validateIdempotencyKey"> {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, useDefaults: true });
   addFormats(ajv);
   // OpenAPI vocabulary and our own extensions are annotations, not assertions. `components`,
@@ -118,20 +171,22 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
   ajv.addSchema({
     $id: CONTRACT_ID,
     components: { schemas: bundle.components?.schemas ?? {} },
-    request: requestBody.content[mediaType].schema,
+    request: requestSchema,
     idempotencyKey: idempotencyParameter.schema,
   });
-  const validateRequest = ajv.compile({ $ref: `${CONTRACT_ID}#/request` });
-  const validateIdempotencyKey = ajv.compile({ $ref: `${CONTRACT_ID}#/idempotencyKey` });
+  return {
+    validateRequest: ajv.compile({ $ref: `${CONTRACT_ID}#/request` }),
+    validateIdempotencyKey: ajv.compile({ $ref: `${CONTRACT_ID}#/idempotencyKey` }),
+  };
+}
 
-  const exampleCallerIds = [
-    ...new Set(
-      Object.values(requestBody.content[mediaType].examples ?? {})
-        .map((example) => resolve(example)?.value?.caller_id)
-        .filter((value): value is string => typeof value === "string"),
-    ),
-  ];
-
+/** The status and links of a new call, shaped like the 201 example. */
+function createdShape(
+  operation: Json,
+  mediaType: string,
+  resolve: Resolve,
+  source: string,
+): Pick<Contract, "createdStatus" | "linksFor"> {
   const created = resolve(operation.responses?.["201"]);
   const createdExample: Json = Object.values(created?.content?.[mediaType]?.examples ?? {}).map(resolve)[0]
     ?.value;
@@ -142,7 +197,23 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
   const linkTemplates = Object.entries(createdExample.links as Record<string, string>).map(
     ([name, href]) => [name, href.split(exampleId)] as const,
   );
+  return {
+    createdStatus: createdExample.status,
+    linksFor: (callId) => {
+      const links: Record<string, string> = {};
+      for (const [name, parts] of linkTemplates) {
+        links[name] = parts.join(callId);
+      }
+      return links as Call["links"];
+    },
+  };
+}
 
+/** Problem types and titles from the error responses' named examples, and the headers' examples. */
+function responsesOf(
+  operation: Json,
+  resolve: Resolve,
+): { problemType: Contract["problemType"]; responseHeaders: Map<string, string> } {
   const problemTypes = new Map<string, ProblemType>();
   const responseHeaders = new Map<string, string>();
   for (const response of Object.values(operation.responses ?? {}).map(resolve)) {
@@ -175,28 +246,53 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
       title: `${words.join(" ").replace(/^./, (first) => first.toUpperCase())}`,
     };
   };
+  return { problemType, responseHeaders };
+}
 
-  const keyPattern = Object.values(bundle.components?.securitySchemes ?? {})
-    .map(resolve)
-    .find((scheme: Json) => scheme?.type === "http" && scheme.scheme === "bearer")?.["x-api-key-pattern"];
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-  return {
-    path,
-    mediaTypes,
-    maxBodyBytes,
-    validateRequest,
-    validateIdempotencyKey,
-    exampleCallerIds,
-    createdStatus: createdExample.status,
-    linksFor: (callId) => {
-      const links: Record<string, string> = {};
-      for (const [name, parts] of linkTemplates) {
-        links[name] = parts.join(callId);
+function corsFacts(bundle: Json, resolve: Resolve): CorsFacts {
+  const methods = new Set<string>();
+  const requestHeaders = new Map<string, string>();
+  const responseHeaders = new Map<string, string>();
+  // Header names are case-insensitive: the first spelling seen is kept.
+  const add = (names: Map<string, string>, name: string) => {
+    if (!names.has(name.toLowerCase())) {
+      names.set(name.toLowerCase(), name);
+    }
+  };
+  for (const item of Object.values(bundle.paths ?? {}) as Json[]) {
+    for (const method of HTTP_METHODS.filter((name) => item?.[name])) {
+      const operation = item[method];
+      methods.add(method.toUpperCase());
+      for (const requirement of (operation.security ?? bundle.security ?? []) as Json[]) {
+        for (const name of Object.keys(requirement)) {
+          const scheme = resolve(bundle.components?.securitySchemes?.[name]);
+          if (scheme?.type === "http" || scheme?.type === "oauth2" || scheme?.type === "openIdConnect") {
+            add(requestHeaders, "Authorization");
+          } else if (scheme?.type === "apiKey" && scheme.in === "header") {
+            add(requestHeaders, scheme.name);
+          }
+        }
       }
-      return links as Call["links"];
-    },
-    problemType,
-    wwwAuthenticate: responseHeaders.get("www-authenticate") ?? 'Bearer realm="calldesk"',
-    apiKeyPattern: typeof keyPattern === "string" ? new RegExp(keyPattern) : undefined,
+      if (operation.requestBody) {
+        add(requestHeaders, "Content-Type");
+      }
+      for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve)) {
+        if (parameter?.in === "header") {
+          add(requestHeaders, parameter.name);
+        }
+      }
+      for (const response of Object.values(operation.responses ?? {}).map(resolve)) {
+        for (const name of Object.keys(response?.headers ?? {})) {
+          add(responseHeaders, name);
+        }
+      }
+    }
+  }
+  return {
+    methods: [...methods],
+    requestHeaders: [...requestHeaders.values()],
+    responseHeaders: [...responseHeaders.values()],
   };
 }

@@ -44,6 +44,11 @@ export class RateLimiter {
     return `"default";r=${state.remaining};t=${state.resetSeconds}`;
   }
 
+  /** `RateLimit-Policy` and `RateLimit` as a flat header list, as node:http's writeHead takes it. */
+  headers(state: RateLimitState): string[] {
+    return ["RateLimit-Policy", this.policy, "RateLimit", this.header(state)];
+  }
+
   /** Counts one request for `keyId` and says whether it fits in the quota. */
   take(keyId: string): RateLimitState {
     const now = this.#now();

@@ -1,0 +1,44 @@
+// A request with an Idempotency-Key seen before gets the first answer again, or is refused; a
+// new key is reserved, and the create step stores its answer. The runner releases a reservation
+// whose exchange ends any other way, so that a retry is processed again.
+import { canonicalJson } from "../canonical.js";
+import { NEXT, problem, reply, type Step } from "../step.js";
+
+export const idempotency: Step = {
+  name: "idempotency",
+  check: "`Idempotency-Key` seen before",
+  answer: "replay, 422 `idempotency_key_reused` or 409 `idempotency_key_in_use`",
+  run(exchange, sandbox) {
+    if (exchange.idempotencyKey === undefined) {
+      return NEXT;
+    }
+    const scopedKey = `${exchange.account}:${exchange.idempotencyKey}`;
+    const lookup = sandbox.idempotency.begin(scopedKey, canonicalJson(exchange.body));
+    if (lookup.kind === "replay") {
+      const { answer } = lookup;
+      return reply(
+        answer.status,
+        answer.body,
+        [...answer.headers, ...sandbox.rateLimiter.headers(exchange.quota), "Idempotent-Replayed", "true"],
+        { replayed: true },
+      );
+    }
+    if (lookup.kind === "mismatch") {
+      return problem(
+        422,
+        "idempotency_key_reused",
+        "This Idempotency-Key was already used with a different request body.",
+      );
+    }
+    if (lookup.kind === "in_flight") {
+      return problem(
+        409,
+        "idempotency_key_in_use",
+        "A request with this Idempotency-Key is still being processed; retry later with the same key.",
+      );
+    }
+    // The key is in flight from here until the answer is stored or the exchange ends otherwise.
+    exchange.reserved = scopedKey;
+    return NEXT;
+  },
+};

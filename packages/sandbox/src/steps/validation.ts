@@ -1,0 +1,17 @@
+// The body against the contract's CreateCallRequest schema (ajv, every error). It answers
+// nothing itself: the next step adds the caller ID's error, if any, and answers them together.
+
+import { NEXT, type Step } from "../step.js";
+import { fieldErrors } from "../validation.js";
+
+export const validation: Step = {
+  name: "validation",
+  check: "body breaks `CreateCallRequest`",
+  answer: "422 with **every** invalid field in `errors[]` (with the next step's)",
+  run(exchange, { contract }) {
+    if (!contract.validateRequest(exchange.body)) {
+      exchange.errors = fieldErrors(contract.validateRequest.errors ?? [], exchange.body);
+    }
+    return NEXT;
+  },
+};

@@ -1,0 +1,37 @@
+// The caller ID must be one the account verified (the contract's example caller IDs by default).
+// Answers the field errors of this step and the schema's together.
+import type { CreateCallRequest, ErrorCode, FieldError } from "@calldesk/api-types";
+import { NEXT, problem, type Step } from "../step.js";
+import { plural, sortFieldErrors } from "../validation.js";
+
+export const verifiedCallerId: Step = {
+  name: "verified-caller-id",
+  check: "the caller ID is not verified",
+  answer: "422 `caller_id_not_verified`, or `validation_failed` with other fields",
+  run(exchange, { verifiedCallerIds }) {
+    const request = exchange.body as unknown as CreateCallRequest;
+    let errors = exchange.errors as FieldError[];
+    if (
+      typeof request.caller_id === "string" &&
+      !errors.some((error) => error.pointer === "/caller_id") &&
+      !verifiedCallerIds.has(request.caller_id)
+    ) {
+      const unverified: FieldError = {
+        pointer: "/caller_id",
+        detail: "is not a verified caller ID for this account",
+        code: "caller_id_not_verified",
+      };
+      errors = sortFieldErrors([...errors, unverified], exchange.body);
+    }
+    if (errors.length === 0) {
+      return NEXT;
+    }
+    const codes = new Set(errors.map((error) => error.code));
+    const code: ErrorCode = codes.size === 1 ? (errors[0]?.code as ErrorCode) : "validation_failed";
+    const detail =
+      code === "caller_id_not_verified"
+        ? `The caller ID ${request.caller_id} is not verified for this account.`
+        : `The request body has ${plural(errors.length, "invalid field")}.`;
+    return problem(422, code, detail, { errors, typeOf: "validation_failed" });
+  },
+};
