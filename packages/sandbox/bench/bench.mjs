@@ -59,7 +59,7 @@ const headers = { authorization, "content-type": "application/json" };
 const prismPackage = require.resolve("@stoplight/prism-cli/package.json");
 const prismBin = join(dirname(prismPackage), require(prismPackage).bin.prism);
 const prismVersion = require(prismPackage).version;
-const sandboxCli = join(here, "..", "dist", "cli.js");
+const sandboxCli = join(here, "..", "bin", "calldesk-sandbox.js");
 
 async function freePort() {
   const server = createServer();

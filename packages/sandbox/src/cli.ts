@@ -1,10 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2 --heap-growing-percent=50
-// The sandbox's live heap is ~15 MB and steady. V8's defaults size the heap for a growing app:
-// a young generation that grows under load, and an old generation allowed to reach up to 4x the
-// live heap between full collections. Measured under the benchmark's load: the 2 MB young
-// generation took the peak RSS from 128 to 113 MB; the fixed 1.5x growth factor, added after the
-// handler stopped allocating header objects, from 93 to 75 MB, at no measurable cost in
-// requests/s (see the README's Benchmark section).
+// The CLI behind bin/calldesk-sandbox.js, which carries node's memory flags.
 // calldesk-sandbox [--port 4010] [--host 127.0.0.1] [--spec FILE] [...]: prints its URL, then one
 // JSON log line per request on stdout; SIGINT/SIGTERM close it gracefully.
 import { parseArgs } from "node:util";
@@ -19,6 +13,7 @@ const USAGE = `Usage: calldesk-sandbox [options]
   --verified-caller-id NUM  verified caller IDs (repeatable; default the contract's examples)
   --rate-limit N/SECONDS    quota per API key (default 1000/1)
   --latency MS              add latency to every call creation
+  --cors-origin ORIGIN      let only this browser origin call (repeatable; default any origin)
   --quiet                   no per-request log lines
   --help                    this text`;
 
@@ -49,6 +44,7 @@ export function parseCli(argv: string[]): SandboxOptions & { quiet: boolean } {
         "verified-caller-id": { type: "string", multiple: true },
         "rate-limit": { type: "string" },
         latency: { type: "string" },
+        "cors-origin": { type: "string", multiple: true },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -85,6 +81,9 @@ export function parseCli(argv: string[]): SandboxOptions & { quiet: boolean } {
       limit: integer("rate-limit", limit, 1, Number.MAX_SAFE_INTEGER),
       windowSeconds: integer("rate-limit", windowSeconds, 1, 86_400),
     };
+  }
+  if (values["cors-origin"]) {
+    options.corsOrigins = values["cors-origin"];
   }
   if (values.latency !== undefined) {
     options.faults = { latencyMs: integer("latency", values.latency, 0, 600_000) };

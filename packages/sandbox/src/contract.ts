@@ -22,6 +22,16 @@ export interface ProblemType {
   title: string;
 }
 
+/** What a browser's CORS checks need to know, over every operation of the contract. */
+export interface CorsFacts {
+  /** The operations' methods, e.g. `["POST"]`. */
+  methods: string[];
+  /** Request headers the operations take: security, `Content-Type` for a body, header parameters. */
+  requestHeaders: string[];
+  /** Every response header the operations document, in order of first appearance. */
+  responseHeaders: string[];
+}
+
 export interface Contract {
   /** The path of the create operation, e.g. `/api/v1/voice/calls`. */
   path: string;
@@ -42,6 +52,7 @@ export interface Contract {
   wwwAuthenticate: string;
   /** The key format of the bearer scheme (`x-api-key-pattern`), for servers without an allow-list. */
   apiKeyPattern: RegExp | undefined;
+  cors: CorsFacts;
 }
 
 export function defaultSpecPath(): string {
@@ -198,5 +209,54 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     problemType,
     wwwAuthenticate: responseHeaders.get("www-authenticate") ?? 'Bearer realm="calldesk"',
     apiKeyPattern: typeof keyPattern === "string" ? new RegExp(keyPattern) : undefined,
+    cors: corsFacts(bundle, resolve),
+  };
+}
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+function corsFacts(bundle: Json, resolve: (node: Json) => Json): CorsFacts {
+  const methods = new Set<string>();
+  const requestHeaders = new Map<string, string>();
+  const responseHeaders = new Map<string, string>();
+  // Header names are case-insensitive: the first spelling seen is kept.
+  const add = (names: Map<string, string>, name: string) => {
+    if (!names.has(name.toLowerCase())) {
+      names.set(name.toLowerCase(), name);
+    }
+  };
+  for (const item of Object.values(bundle.paths ?? {}) as Json[]) {
+    for (const method of HTTP_METHODS.filter((name) => item?.[name])) {
+      const operation = item[method];
+      methods.add(method.toUpperCase());
+      for (const requirement of (operation.security ?? bundle.security ?? []) as Json[]) {
+        for (const name of Object.keys(requirement)) {
+          const scheme = resolve(bundle.components?.securitySchemes?.[name]);
+          if (scheme?.type === "http" || scheme?.type === "oauth2" || scheme?.type === "openIdConnect") {
+            add(requestHeaders, "Authorization");
+          } else if (scheme?.type === "apiKey" && scheme.in === "header") {
+            add(requestHeaders, scheme.name);
+          }
+        }
+      }
+      if (operation.requestBody) {
+        add(requestHeaders, "Content-Type");
+      }
+      for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve)) {
+        if (parameter?.in === "header") {
+          add(requestHeaders, parameter.name);
+        }
+      }
+      for (const response of Object.values(operation.responses ?? {}).map(resolve)) {
+        for (const name of Object.keys(response?.headers ?? {})) {
+          add(responseHeaders, name);
+        }
+      }
+    }
+  }
+  return {
+    methods: [...methods],
+    requestHeaders: [...requestHeaders.values()],
+    responseHeaders: [...responseHeaders.values()],
   };
 }

@@ -8,6 +8,7 @@ import type { Call, CreateCallRequest, ErrorCode, FieldError, Problem } from "@c
 import { CallLog } from "./calls.js";
 import { canonicalJson } from "./canonical.js";
 import { type Contract, loadContract } from "./contract.js";
+import { createCors } from "./cors.js";
 import {
   FAULT_HEADER,
   FaultHeaderError,
@@ -66,6 +67,8 @@ export interface SandboxOptions {
   idempotency?: IdempotencyOptions;
   /** How many created calls `GET /_sandbox/calls` keeps (the most recent); default 10,000. */
   maxCalls?: number;
+  /** Browser origins allowed to call it (CORS), e.g. `http://localhost:3000`; default any (`*`). */
+  corsOrigins?: string[];
 }
 
 export interface Sandbox {
@@ -223,6 +226,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
   const rateLimiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const idempotency = new IdempotencyStore(options.idempotency);
   const calls = new CallLog(options.maxCalls);
+  const cors = createCors(contract.cors, options.corsOrigins);
   const pending = new Set<() => void>();
   let shuttingDown = false;
   const mediaTypes = new Set(contract.mediaTypes);
@@ -309,7 +313,7 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
     const { res } = ctx;
     if (!res.destroyed && !res.headersSent) {
       // Every caller builds `headers` for this answer alone, so it is completed in place.
-      headers.push("X-Request-Id", ctx.requestId);
+      headers.push("X-Request-Id", ctx.requestId, ...cors.headers(ctx.req.headers.origin));
       if (body !== undefined) {
         headers.push("Content-Length", String(Buffer.byteLength(body)));
       }
@@ -688,6 +692,12 @@ export function createHandler(contract: Contract, options: SandboxOptions): Hand
 
   function route(ctx: Context): void {
     const { req } = ctx;
+    // A browser's preflight gets an answer on any path, so that the request it announces gets
+    // a readable answer (404, 405) instead of failing as an opaque CORS error.
+    if (req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined) {
+      send(ctx, 204, undefined, cors.preflight());
+      return;
+    }
     if (ctx.path === contract.path) {
       if (req.method === "POST") {
         createCall(ctx);

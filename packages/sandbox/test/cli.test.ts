@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { post, seedBody } from "./helpers.js";
 
-// The CLI is tested as users run it: the built bin, executed through its shebang (which carries
-// node's memory flags, so a flag node refuses fails here), after turbo builds it.
-const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+// The CLI is tested as users run it: the bin, executed through its shebang (which carries node's
+// memory flags, so a flag node refuses fails here), running the build turbo made before.
+const CLI = new URL("../bin/calldesk-sandbox.js", import.meta.url).pathname;
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -44,6 +45,11 @@ describe("calldesk-sandbox", () => {
     const cli = startCli(["--port", "0", "--host", "127.0.0.1"]);
     const url = await cli.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // env -S replaced itself with node, flags included.
+    const commandLine = readFileSync(`/proc/${cli.child.pid}/cmdline`, "utf8").split("\0");
+    expect(commandLine).toEqual(
+      expect.arrayContaining(["--max-semi-space-size=2", "--heap-growing-percent=50"]),
+    );
     const answer = await post(url, seedBody, { Authorization: "Bearer calldesk_CliSecret42" });
     expect(answer.status).toBe(201);
 
@@ -71,11 +77,33 @@ describe("calldesk-sandbox", () => {
     expect(cli.lines.join("\n")).not.toContain("OnlyThis1");
   });
 
+  it("--cors-origin (repeatable) lets only those origins read the answers", async () => {
+    const cli = startCli([
+      "--port",
+      "0",
+      "--quiet",
+      "--cors-origin",
+      "http://a.test",
+      "--cors-origin",
+      "http://b.test",
+    ]);
+    const url = await cli.url;
+    for (const origin of ["http://a.test", "http://b.test"]) {
+      const answer = await post(url, seedBody, { Origin: origin });
+      expect(answer.headers.get("access-control-allow-origin")).toBe(origin);
+    }
+    const refused = await post(url, seedBody, { Origin: "http://c.test" });
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    cli.child.kill("SIGTERM");
+    expect((await once(cli.child, "exit"))[0]).toBe(0);
+  });
+
   it.each([
     [["--port", "http"], /--port/],
     [["--rate-limit", "10"], /--rate-limit/],
     [["--bogus"], /bogus/],
     [["--port", "0", "--spec", "/nonexistent/openapi.json"], /cannot read .*openapi\.json/],
+    [["--port", "0", "--cors-origin", "localhost:3000"], /"localhost:3000" is not an origin/],
   ])("exits 2 with a message naming the problem for %j", async (args, message) => {
     const cli = startCli(args);
     cli.url.catch(() => undefined);

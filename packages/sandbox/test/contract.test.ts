@@ -6,6 +6,18 @@ import { compileContract, loadContract } from "../src/contract.js";
 import { createHandler } from "../src/server.js";
 import { bundle, bundlePath, callsPath, callsPathItem, type Json } from "./helpers.js";
 
+/** Follows a local `$ref` of the bundle. */
+function resolved(node: Json): Json {
+  return node?.$ref
+    ? resolved(
+        node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((at: Json, key: string) => at[key], bundle),
+      )
+    : node;
+}
+
 describe("loadContract", () => {
   const contract = loadContract(bundlePath);
 
@@ -77,6 +89,39 @@ describe("loadContract", () => {
     const contract = compileContract(changed);
     expect(() => createHandler(contract, {})).toThrow(/x-api-key-pattern.*--api-key/);
     expect(() => createHandler(contract, { apiKeys: ["calldesk_abc123"] })).not.toThrow();
+  });
+
+  it("collects for CORS every operation's methods, request headers and documented response headers", () => {
+    const { cors } = loadContract(bundlePath);
+    const operations = Object.values(bundle.paths).flatMap((item: Json) => Object.entries(item));
+    expect(cors.methods).toEqual(operations.map(([method]) => method.toUpperCase()));
+    const documented = operations.flatMap(([, operation]: [string, Json]) =>
+      Object.values(operation.responses).flatMap((response: Json) =>
+        Object.keys(resolved(response).headers ?? {}),
+      ),
+    );
+    expect(new Set(cors.responseHeaders)).toEqual(new Set(documented));
+    expect(cors.responseHeaders).toHaveLength(new Set(documented).size);
+    const parameters = operations.flatMap(([, operation]: [string, Json]) =>
+      (operation.parameters ?? []).map(resolved).filter((parameter: Json) => parameter.in === "header"),
+    );
+    expect(cors.requestHeaders).toEqual([
+      "Authorization",
+      "Content-Type",
+      ...parameters.map((parameter: Json) => parameter.name),
+    ]);
+  });
+
+  it("follows a changed bundle's headers and security scheme for CORS", () => {
+    const changed = structuredClone(bundle);
+    const operation = changed.paths[callsPath].post;
+    operation.responses["201"] = { ...resolved(operation.responses["201"]) };
+    operation.responses["201"].headers = { ...operation.responses["201"].headers, "X-Trace-Id": {} };
+    operation.parameters = [...operation.parameters, { name: "X-Tenant", in: "header", schema: {} }];
+    changed.components.securitySchemes.bearerAuth = { type: "apiKey", in: "header", name: "X-Api-Key" };
+    const { cors } = compileContract(changed);
+    expect(cors.responseHeaders).toContain("X-Trace-Id");
+    expect(cors.requestHeaders).toEqual(["X-Api-Key", "Content-Type", "Idempotency-Key", "X-Tenant"]);
   });
 
   it("enforces a changed limit from a changed bundle, restating nothing", () => {
