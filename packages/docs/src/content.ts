@@ -647,7 +647,7 @@ export function docsContract(bundle: JsonObject, content: DocsContent): JsonObje
       "### Try it from this page",
       "",
       "Start the sandbox, open **Create a call**, pick a request example and press **Test Request**:",
-      `the console sends it from your browser to \`${sandboxUrl}\` (choose "Another address" in`,
+      `the console sends it from your browser to \`${sandboxUrl}\` (choose \`{another-address}\` in`,
       "its server menu to type another) with the sandbox's example key, and shows the status, the",
       "response headers and the body. Nothing leaves your machine unless you type another address,",
       "and the key is kept only while the page is open.",

@@ -63,6 +63,18 @@ export function pageScript(settings: PageSettings): void {
     nav.append(details);
   }
 
+  // Accessibility (axe, critical): Scalar's code copy buttons are icons without a name, and its
+  // search combobox lacks aria-expanded. Both exist only client-side, so labelling them after
+  // they appear cannot disturb Scalar's rendering.
+  new MutationObserver(() => {
+    for (const button of document.querySelectorAll("button.scalar-code-copy:not([aria-label])")) {
+      button.setAttribute("aria-label", "Copy code");
+    }
+    for (const input of document.querySelectorAll('input[role="combobox"]:not([aria-expanded])')) {
+      input.setAttribute("aria-expanded", String(input.hasAttribute("aria-controls")));
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
   // crypto.randomUUID needs a secure context; a page served on a LAN address over http is not.
   const uuid = (): string => {
     if (typeof crypto.randomUUID === "function") {
@@ -143,9 +155,9 @@ export function pageSettings(contract: JsonObject, sandboxUrl: string): PageSett
       servers: [
         { url: sandboxUrl, description: "Local sandbox (@calldesk/sandbox)" },
         {
-          url: "{address}",
+          url: "{another-address}",
           description: "Another address (type it)",
-          variables: { address: { default: sandboxUrl, description: "Where to send the request" } },
+          variables: { "another-address": { default: sandboxUrl, description: "Where to send the request" } },
         },
       ],
       authentication: { preferredSecurityScheme: scheme, securitySchemes: { [scheme]: { token: apiKey } } },
@@ -187,7 +199,7 @@ export function inlineScript(source: string): string {
 // backgrounds; these darker shades pass it. The bar holds the title and the version switcher.
 const STYLE = `
   body { margin: 0; }
-  :root { --scalar-custom-header-height: 2.75rem; }
+  :root { --scalar-custom-header-height: 2.75rem; scroll-padding-top: 3.5rem; }
   .light-mode {
     --scalar-color-2: #474747;
     --scalar-color-3: #555555;
@@ -223,6 +235,7 @@ export function pageHtml(settings: PageSettings, scalarBundle: string): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(settings.title)}</title>
+  <link rel="icon" href="data:,">
   <meta name="description" content="${escapeHtml(settings.title)}: the API reference, with a console for the local sandbox, samples, error types and the changelog.">
   <style>${STYLE}</style>
 </head>
