@@ -22,7 +22,7 @@ console.log(`
 Calldesk API ${contract.info.version}
   sandbox        ${sandbox.url}   (POST ${sandbox.url}/api/v1/voice/calls, any calldesk_... key)
   API reference  ${docs.url}/latest/   (all versions: ${docs.url}/)
-Try it:
+Try it in the reference: ${docs.url}/latest/#tag/calls/POST/api/v1/voice/calls ("Test Request"), or:
   curl -X POST ${sandbox.url}/api/v1/voice/calls -H "Authorization: Bearer calldesk_abc123" \\
     -H "Content-Type: application/json" -d '{"caller_id":"+14155550123","destination":"+14155559876"}'
 Ctrl-C stops both.`);

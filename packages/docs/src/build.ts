@@ -1,17 +1,15 @@
 // Builds the reference: a docs-only copy of the bundle (with the generated sections) rendered by
 // `redocly build-docs --inlineBundle` into one self-contained page, then the versioned tree
 // `dist/<version>/index.html`, `dist/latest/index.html` and the `dist/index.html` version list.
-import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
-import { type ChangelogSource, docsContract, type Json } from "./content.js";
+import { type ChangelogSource, docsContract, type Json, problemTypes } from "./content.js";
+import { pageHtml, pageSettings, problemAnchor, VERSIONS_SCRIPT } from "./page.js";
 import { packageRoot, workspaceRoot } from "./paths.js";
-import { compareVersions, isVersion, versionIndexHtml } from "./versions.js";
+import { ERRORS_FILE } from "./serve.js";
+import { compareVersions, isVersion, versionIndexHtml, versionsScript } from "./versions.js";
 
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
 export interface BuildOptions {
@@ -23,6 +21,8 @@ export interface BuildOptions {
   versionsDir?: string;
   /** The sandbox's special numbers. Default: `testNumbers` from `@calldesk/sandbox`. */
   testNumbers?: unknown;
+  /** Where the console sends requests by default. Default: the sandbox's default address. */
+  sandboxUrl?: string;
   /** Release notes. Default: every workspace package's `CHANGELOG.md`. */
   changelogs?: ChangelogSource[];
 }
@@ -52,78 +52,66 @@ export async function readChangelogs(root = workspaceRoot()): Promise<ChangelogS
   return found;
 }
 
-async function defaultTestNumbers(): Promise<unknown> {
-  const sandbox: { testNumbers?: unknown } = await import("@calldesk/sandbox");
-  if (sandbox.testNumbers === undefined) {
-    throw new Error("@calldesk/docs: @calldesk/sandbox does not export testNumbers");
-  }
-  return sandbox.testNumbers;
-}
-
-// Redoc's sidebar footer ("API docs by" + logo) loads its logo image from Redocly's CDN at run
-// time, whatever the options. The page must fetch nothing, so the two image URLs are replaced by
-// an inline SVG that keeps the attribution readable. The build fails if the URLs move, so a
-// Redoc upgrade cannot silently bring the request back (the browser test counts requests too).
-const LOGO_URLS = [
-  "https://cdn.redoc.ly/redoc/logo-mini-full.svg",
-  "https://cdn.redoc.ly/redoc/logo-mini.svg",
-];
-const LOGO_INLINE = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16" viewBox="0 0 56 16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#3d3d3d">Redocly</text></svg>',
-)}`;
-
-/** Makes the rendered page self-contained; throws when something would still be fetched. */
-export function inlineRemoteAssets(html: string): string {
-  let result = html;
-  for (const url of LOGO_URLS) {
-    if (!result.includes(url)) {
-      throw new Error(`@calldesk/docs: Redoc no longer references ${url}; review inlineRemoteAssets`);
-    }
-    result = result.replaceAll(url, LOGO_INLINE);
-  }
-  const remote = /<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\//i.exec(result);
-  if (remote) {
-    throw new Error(`@calldesk/docs: the page still loads a remote resource: ${remote[0]}`);
-  }
-  return result;
-}
-
-/** Renders one contract into a single HTML file with Redoc's script inlined. */
-export async function renderPage(contract: Record<string, Json>, output: string): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), "calldesk-docs-"));
-  try {
-    const input = join(work, "openapi.json");
-    await writeFile(input, JSON.stringify(contract));
-    const info = contract.info as { title: string; version: string };
-    await mkdir(dirname(output), { recursive: true });
-    await run(
-      process.execPath,
-      [
-        require.resolve("@redocly/cli/bin/cli.js"),
-        "build-docs",
-        input,
-        "--output",
-        output,
-        // Redoc's script is embedded instead of loaded from cdn.redocly.com; 2.77 no longer
-        // loads Google Fonts, so `--disableGoogleFont` is gone (it is now an error).
-        "--inlineBundle",
-        "--title",
-        `${info.title} ${info.version}`,
-        "--template",
-        join(packageRoot(), "template.hbs"),
-        "--config",
-        join(packageRoot(), "redocly.yaml"),
-        "--lint-config",
-        "error",
-      ],
-      // cwd: a clean folder, so no other redocly.yaml is picked up.
-      { cwd: work, env: { ...process.env, REDOCLY_TELEMETRY: "off" }, maxBuffer: 16 * 1024 * 1024 },
+/** The sandbox's test numbers and default address, from the package itself. */
+async function sandboxDefaults(): Promise<{ testNumbers: unknown; url: string }> {
+  const sandbox: { testNumbers?: unknown; DEFAULT_HOST?: unknown; DEFAULT_PORT?: unknown } = await import(
+    "@calldesk/sandbox"
+  );
+  if (
+    sandbox.testNumbers === undefined ||
+    sandbox.DEFAULT_HOST === undefined ||
+    sandbox.DEFAULT_PORT === undefined
+  ) {
+    throw new Error(
+      "@calldesk/docs: @calldesk/sandbox does not export testNumbers, DEFAULT_HOST and DEFAULT_PORT",
     );
-    await writeFile(output, inlineRemoteAssets(await readFile(output, "utf8")));
-  } finally {
-    await rm(work, { recursive: true, force: true });
+  }
+  return {
+    testNumbers: sandbox.testNumbers,
+    url: `http://${String(sandbox.DEFAULT_HOST)}:${String(sandbox.DEFAULT_PORT)}`,
+  };
+}
+
+/** Scalar's standalone browser bundle: one script with everything the page needs. */
+export function scalarBundlePath(): string {
+  // The package exports no path to it, so it is found next to the main entry (dist/index.js).
+  return join(dirname(require.resolve("@scalar/api-reference")), "browser", "standalone.js");
+}
+
+/**
+ * Fails when the page's own markup would load anything remote (a script, stylesheet, image or
+ * frame from another host). Scalar's bundle is left out of the scan: its code holds URLs in
+ * strings it never loads with these options; the browser test counts real requests.
+ */
+export function assertNoRemoteResources(html: string): void {
+  const shell = html.replaceAll(/<script>[\s\S]*?<\/script>/g, "<script></script>");
+  const remote = /<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\//i.exec(shell);
+  if (remote) {
+    throw new Error(`@calldesk/docs: the page would load a remote resource: ${remote[0]}`);
   }
 }
+
+/** Renders one contract into a single self-contained HTML file. */
+export async function renderPage(
+  contract: Record<string, Json>,
+  output: string,
+  sandboxUrl: string,
+): Promise<void> {
+  const html = pageHtml(pageSettings(contract, sandboxUrl), await readFile(scalarBundlePath(), "utf8"));
+  assertNoRemoteResources(html);
+  await mkdir(dirname(output), { recursive: true });
+  await writeFile(output, html);
+}
+
+/** Every problem type's slug and where its entry is in the latest page (for `/errors/<slug>`). */
+export function problemAnchors(contract: Record<string, Json>): Record<string, string> {
+  return Object.fromEntries(
+    problemTypes(contract).map((type) => [type.slug, `latest/index.html#${problemAnchor(type.slug)}`]),
+  );
+}
+
+// What a build owns in dist/ besides the version folders (dist/lib, the compiled code, stays).
+const OWNED = ["latest", "index.html", VERSIONS_SCRIPT, ERRORS_FILE];
 
 /** Builds the versioned tree; see the README for how released versions are kept. */
 export async function buildDocs(options: BuildOptions = {}): Promise<BuildResult> {
@@ -137,9 +125,15 @@ export async function buildDocs(options: BuildOptions = {}): Promise<BuildResult
     throw new Error(`@calldesk/docs: info.version of ${bundlePath} is not a semantic version`);
   }
 
+  const defaults =
+    options.testNumbers === undefined || options.sandboxUrl === undefined
+      ? await sandboxDefaults()
+      : undefined;
+  const sandboxUrl = options.sandboxUrl ?? defaults?.url ?? "";
   const contract = docsContract(bundle, {
-    testNumbers: options.testNumbers ?? (await defaultTestNumbers()),
+    testNumbers: options.testNumbers ?? defaults?.testNumbers,
     changelogs: options.changelogs ?? (await readChangelogs()),
+    sandboxUrl,
   });
 
   // Only the pages this build owns are replaced; dist/lib (the compiled code) stays.
@@ -151,7 +145,7 @@ export async function buildDocs(options: BuildOptions = {}): Promise<BuildResult
     );
   }
   for (const entry of await readdir(outDir).catch(() => [] as string[])) {
-    if (isVersion(entry) || entry === "latest" || entry === "index.html") {
+    if (isVersion(entry) || OWNED.includes(entry)) {
       await rm(join(outDir, entry), { recursive: true, force: true });
     }
   }
@@ -162,12 +156,16 @@ export async function buildDocs(options: BuildOptions = {}): Promise<BuildResult
     files.push(`${old}/index.html`);
   }
   const page = join(outDir, version, "index.html");
-  await renderPage(contract, page);
+  await renderPage(contract, page, sandboxUrl);
   await cp(page, join(outDir, "latest", "index.html"));
   const versions = [...new Set([...frozen, version])].sort(compareVersions).reverse();
   const title = typeof info.title === "string" ? info.title : "API reference";
   await writeFile(join(outDir, "index.html"), versionIndexHtml(title, versions, version));
-  files.push(`${version}/index.html`, "latest/index.html", "index.html");
+  // Beside the pages rather than in them, so that a kept page, which never changes, still lists
+  // the versions released after it.
+  await writeFile(join(outDir, VERSIONS_SCRIPT), versionsScript(versions, version));
+  await writeFile(join(outDir, ERRORS_FILE), `${JSON.stringify(problemAnchors(contract), null, 2)}\n`);
+  files.push(`${version}/index.html`, "latest/index.html", "index.html", VERSIONS_SCRIPT, ERRORS_FILE);
   return { version, versions, files: files.sort() };
 }
 

@@ -20,8 +20,8 @@ export interface DocsContent {
   testNumbers: unknown;
   /** Release notes of the workspace packages; an empty list renders the "no release yet" state. */
   changelogs: ChangelogSource[];
-  /** Default sandbox address shown to readers. */
-  sandboxUrl?: string;
+  /** The sandbox's default address, shown to readers and used by the console. */
+  sandboxUrl: string;
 }
 
 /** One row of the generated error table. */
@@ -320,6 +320,110 @@ export function errorTableMarkdown(doc: JsonObject): string {
   ].join("\n");
 }
 
+/** One problem `type` of the contract, with what the examples and responses say about it. */
+export interface ProblemType {
+  /** The `type` URI, e.g. `https://docs.247calldesk.com/errors/validation-failed`. */
+  uri: string;
+  /** Its last path segment, which names its anchor in the reference and `/errors/<slug>`. */
+  slug: string;
+  /** The problem examples' `title`. */
+  title: string;
+  statuses: number[];
+  /** The top-level `code`s the examples give this type. */
+  codes: string[];
+}
+
+/**
+ * Every problem `type` URI the contract uses: the `type` of each problem example of every
+ * response, and the Problem schema's own `type` examples. Sorted by slug; a slug that two
+ * different URIs share fails (the anchors would collide).
+ */
+export function problemTypes(doc: JsonObject): ProblemType[] {
+  const found = new Map<string, ProblemType>();
+  const add = (uri: Json | undefined, value: JsonObject, status: number | undefined) => {
+    if (typeof uri !== "string") {
+      return;
+    }
+    const slug =
+      new URL(uri).pathname.split("/").filter(Boolean).at(-1) ?? fail(`problem type ${uri} has no path`);
+    const entry = found.get(slug) ?? { uri, slug, title: "", statuses: [], codes: [] };
+    if (entry.uri !== uri) {
+      fail(`problem types ${entry.uri} and ${uri} share the slug ${slug}`);
+    }
+    if (!entry.title && typeof value.title === "string") {
+      entry.title = value.title;
+    }
+    if (status !== undefined && !entry.statuses.includes(status)) {
+      entry.statuses.push(status);
+    }
+    if (typeof value.code === "string" && !entry.codes.includes(value.code)) {
+      entry.codes.push(value.code);
+    }
+    found.set(slug, entry);
+  };
+  for (const { where, operation } of operations(doc)) {
+    for (const [statusText, ref] of Object.entries(
+      objectAt(doc, operation.responses, `${where} responses`),
+    )) {
+      const content = deref(doc, objectAt(doc, ref, `${where} ${statusText}`).content);
+      for (const media of Object.values(isObject(content) ? content : {})) {
+        const examples = deref(doc, objectAt(doc, media, where).examples);
+        for (const example of Object.values(isObject(examples) ? examples : {})) {
+          const value = deref(doc, objectAt(doc, example, where).value);
+          if (isObject(value)) {
+            add(value.type, value, Number(statusText));
+          }
+        }
+      }
+    }
+  }
+  const schemas = objectAt(doc, objectAt(doc, doc.components, "components").schemas, "components.schemas");
+  const typeSchema = deref(
+    doc,
+    objectAt(doc, objectAt(doc, schemas.Problem, "Problem").properties, "Problem").type,
+  );
+  const typeExamples = isObject(typeSchema) ? typeSchema.examples : undefined;
+  for (const uri of Array.isArray(typeExamples) ? typeExamples : []) {
+    add(uri, {}, undefined);
+  }
+  if (found.size === 0) {
+    fail("no problem example has a type");
+  }
+  for (const entry of found.values()) {
+    entry.statuses.sort((a, b) => a - b);
+    if (entry.statuses.length === 0) {
+      fail(`problem type ${entry.uri} appears in no response example`);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/**
+ * One heading per problem type, named by its slug so that its anchor is predictable: the docs
+ * server redirects `/errors/<slug>` (where each `type` URI points) to it.
+ */
+export function problemTypesMarkdown(doc: JsonObject): string {
+  const rows = errorCodeRows(doc);
+  const blocks = problemTypes(doc).map((type) => {
+    const codes = type.codes.map((code) => {
+      const row = rows.find((entry) => entry.code === code);
+      return `- \`${code}\`${row?.meaning ? `: ${cell(row.meaning)}` : ""}`;
+    });
+    return [
+      `### ${type.slug}`,
+      "",
+      `**${type.title}**: \`${type.uri}\`, status ${type.statuses.join(", ")}.`,
+      "",
+      ...codes,
+    ].join("\n");
+  });
+  return [
+    "The `type` of every problem (see Errors) is one of these URIs, and each leads here.",
+    "",
+    blocks.join("\n\n"),
+  ].join("\n");
+}
+
 function headerExample(doc: JsonObject, headers: JsonObject, name: string): string {
   const header = objectAt(doc, headers[name], `header ${name}`);
   const schema = objectAt(doc, header.schema, `header ${name} schema`);
@@ -526,7 +630,8 @@ export function docsContract(bundle: JsonObject, content: DocsContent): JsonObje
   extend("Idempotency", "What a replay looks like", replayExampleMarkdown(doc));
   extend("Errors", "Every error code", errorTableMarkdown(doc));
   extend("Rate limits", "Rate-limit headers", rateLimitMarkdown(doc));
-  const sandboxUrl = content.sandboxUrl ?? "http://127.0.0.1:4010";
+  parts.push({ heading: "Problem types", body: ["", problemTypesMarkdown(doc), ""] });
+  const { sandboxUrl } = content;
   parts.push({
     heading: "Sandbox",
     body: [
@@ -538,6 +643,18 @@ export function docsContract(bundle: JsonObject, content: DocsContent): JsonObje
       "handling can be tested without a real outage.",
       "",
       testNumbersMarkdown(content.testNumbers),
+      "",
+      "### Try it from this page",
+      "",
+      "Start the sandbox, open **Create a call**, pick a request example and press **Test Request**:",
+      `the console sends it from your browser to \`${sandboxUrl}\` (choose \`{another-address}\` in`,
+      "its server menu to type another) with the sandbox's example key, and shows the status, the",
+      "response headers and the body. Nothing leaves your machine unless you type another address,",
+      "and the key is kept only while the page is open.",
+      "",
+      "While the `Idempotency-Key` field holds the example key (or nothing), every send gets a fresh",
+      "UUID, shown under **Request Headers** of the answer. To see a replay, type that key into the",
+      "field and send again: the answer carries `Idempotent-Replayed: true`.",
       "",
     ],
   });

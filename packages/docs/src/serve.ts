@@ -6,6 +6,10 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { packageRoot } from "./paths.js";
 
+/** Written by the build next to the pages: problem-type slug -> its entry in the latest page. */
+export const ERRORS_FILE = "errors.json";
+const ERROR_PATH = /^\/errors\/([a-z0-9][a-z0-9-]*)\/?$/;
+
 export interface ServeOptions {
   /** Default 4011 (the sandbox has 4010); 0 picks a free port. */
   port?: number;
@@ -25,7 +29,7 @@ const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".json": "application/json",
   ".css": "text/css",
-  ".js": "text/javascript",
+  ".js": "text/javascript; charset=utf-8",
 };
 
 export async function serveDocs(options: ServeOptions = {}): Promise<DocsServer> {
@@ -45,6 +49,19 @@ export async function serveDocs(options: ServeOptions = {}): Promise<DocsServer>
     } catch {
       return send(400, "Bad path\n");
     }
+    // A problem's `type` URI (https://docs.247calldesk.com/errors/<slug>) lands on its entry.
+    const problem = ERROR_PATH.exec(path);
+    if (problem) {
+      const anchors = await readFile(join(root, ERRORS_FILE), "utf8")
+        .then((text) => JSON.parse(text) as Record<string, string>)
+        .catch(() => ({}) as Record<string, string>);
+      const target = Object.hasOwn(anchors, problem[1] ?? "") ? anchors[problem[1] ?? ""] : undefined;
+      if (target === undefined) {
+        return send(404, "Unknown problem type\n");
+      }
+      response.writeHead(302, { location: `/${target}`, "content-type": "text/plain; charset=utf-8" });
+      return response.end(`See /${target}\n`);
+    }
     let file = normalize(join(root, path));
     // Never serve outside root (`..` segments, encoded or not).
     if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
@@ -52,6 +69,12 @@ export async function serveDocs(options: ServeOptions = {}): Promise<DocsServer>
     }
     try {
       if ((await stat(file)).isDirectory()) {
+        // The pages link to their neighbours relatively (../versions.js), which needs the slash.
+        if (!path.endsWith("/")) {
+          const url = new URL(request.url ?? "/", "http://localhost");
+          response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+          return response.end();
+        }
         file = join(file, "index.html");
       }
       const body = await readFile(file);

@@ -69,3 +69,11 @@ ${items}
 </html>
 `;
 }
+
+/**
+ * `dist/versions.js`: the list every page's switcher draws. A script rather than JSON because
+ * a page opened from disk may load a neighbouring script but not fetch a neighbouring file.
+ */
+export function versionsScript(versions: string[], latest: string): string {
+  return `window.calldeskDocsVersions = ${JSON.stringify({ latest, versions })};\n`;
+}

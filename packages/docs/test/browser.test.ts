@@ -1,38 +1,42 @@
-// The built page in Debian's Chromium, opened from disk with every request outside the page
-// blocked and counted: it must work offline, show the whole contract and pass axe's critical
-// checks.
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+// The built pages in Debian's Chromium, opened from disk with every request outside the page's
+// own files blocked and counted: they must work offline, show the whole contract, switch
+// versions, lead each problem type to its entry and pass axe's critical checks.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Json } from "../src/content.js";
-import { artifactsDir, builtFile, createCall, type JsonObject, loadBundle, objectAt } from "./helpers.js";
-
-const require = createRequire(import.meta.url);
-// Debian's package (`apt-get install chromium`), never a downloaded browser.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { problemTypes } from "../src/content.js";
+import { problemAnchor } from "../src/page.js";
+import {
+  artifactsDir,
+  axeCounts,
+  builtFile,
+  createCall,
+  type JsonObject,
+  launchChromium,
+  loadBundle,
+  objectAt,
+} from "./helpers.js";
 
 const doc = loadBundle();
 const { operation, samples } = createCall(doc);
+const version = String(objectAt(doc, doc.info).version);
 const pageUrl = pathToFileURL(builtFile("latest/index.html")).href;
 const indexUrl = pathToFileURL(builtFile("index.html")).href;
+const operationUrl = `${pageUrl}#tag/${String((operation.tags as string[])[0]).toLowerCase()}/POST/api/v1/voice/calls`;
+// The page's own files: the pages, the index and the versions list next to them.
+const allowed = new Set(
+  ["latest/index.html", `${version}/index.html`, "index.html", "versions.js"].map(
+    (file) => pathToFileURL(builtFile(file)).href,
+  ),
+);
 
-let context: BrowserContext;
-let profile: string;
+let browser: { context: BrowserContext; close(): Promise<void> };
 const outside: string[] = [];
 const consoleErrors: string[] = [];
 
-/** The text a reader sees (rendered, so hidden parts are left out): what "visible" means here. */
-function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point of these checks
-  return locator.innerText();
-}
-
 async function open(url: string): Promise<Page> {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") {
       consoleErrors.push(`${url}: ${message.text()}`);
@@ -44,25 +48,8 @@ async function open(url: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  profile = await mkdtemp(join(tmpdir(), "calldesk-docs-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 1000 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  // Only the page files themselves may load; anything else is aborted and counted.
-  const allowed = new Set([pageUrl, indexUrl]);
-  await context.route("**/*", async (route) => {
+  browser = await launchChromium();
+  await browser.context.route("**/*", async (route) => {
     const url = route.request().url().split("#")[0] ?? "";
     if (allowed.has(url)) {
       await route.continue();
@@ -71,174 +58,158 @@ beforeAll(async () => {
       await route.abort();
     }
   });
-  await mkdir(artifactsDir(), { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close();
-  await rm(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
-/** What Redoc prints for a schema's limits (its own wording), derived from the schema. */
+/** The limits of a schema as Scalar prints them (its wording), derived from the schema. */
 function renderedLimits(schema: JsonObject): string[] {
   const limits: string[] = [];
-  const min = schema.minLength;
-  const max = schema.maxLength;
-  if (typeof min === "number" && typeof max === "number") {
-    limits.push(min === max ? `= ${min} characters` : `[ ${min} .. ${max} ] characters`);
-  } else if (typeof max === "number") {
-    limits.push(`<= ${max} characters`);
-  } else if (min === 1) {
-    limits.push("non-empty");
+  if (typeof schema.minLength === "number") {
+    limits.push(`min length: ${schema.minLength}`);
   }
-  if (typeof schema.maxProperties === "number") {
-    limits.push(`<= ${schema.maxProperties} properties`);
+  if (typeof schema.maxLength === "number") {
+    limits.push(`max length: ${schema.maxLength}`);
   }
   if (typeof schema.pattern === "string") {
     limits.push(schema.pattern);
   }
   for (const value of Array.isArray(schema.enum) ? schema.enum : []) {
-    limits.push(JSON.stringify(value));
-  }
-  if (schema.default !== undefined) {
-    limits.push(JSON.stringify(schema.default));
+    limits.push(String(value));
   }
   return limits;
 }
 
-async function axeCounts(page: Page, label: string) {
-  await page.addScriptTag({ content: await readFile(require.resolve("axe-core/axe.min.js"), "utf8") });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(root: Document): Promise<{ violations: Json[] }> } }).axe;
-    return (await axe.run(document)).violations as { id: string; impact: string; nodes: unknown[] }[];
-  });
-  const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
-  for (const violation of violations) {
-    counts[violation.impact as keyof typeof counts] += violation.nodes.length;
-  }
-  const rules = violations.map(
-    (violation) => `${violation.id} (${violation.impact}, ${violation.nodes.length})`,
-  );
-  console.log(`axe ${label}: ${JSON.stringify(counts)}; rules: ${rules.join(", ") || "none"}`);
-  return { counts, violations };
-}
+const words = (text: string) => text.replaceAll("`", "").replaceAll(/\s+/g, " ").trim();
 
 describe("the reference page, offline in Chromium", () => {
   it("renders the contract version in the title and the page", async () => {
     const page = await open(pageUrl);
     const info = objectAt(doc, doc.info);
-    expect(await page.title()).toBe(`${String(info.title)} ${String(info.version)}`);
+    expect(await page.title()).toBe(`${String(info.title)} ${version}`);
+    await expect.poll(() => page.getByText(`v${version}`).first().isVisible()).toBe(true);
     await expect
-      .poll(() => visibleText(page.getByRole("heading", { level: 1 }).first()))
-      .toContain(String(info.version));
+      .poll(() =>
+        page
+          .getByRole("heading", { name: String(info.title) })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.screenshot({ path: join(artifactsDir(), "overview.png") });
-    const { counts } = await axeCounts(page, "overview");
-    expect(counts.critical).toBe(0);
+    expect((await axeCounts(page, "overview")).critical).toBe(0);
     await page.close();
   });
 
   it("shows the operation, every request field with its description and limits, and every response", async () => {
-    const page = await open(
-      `${pageUrl}#/${String((operation.tags as string[])[0]).toLowerCase()}/${String(operation.operationId).toLowerCase()}`,
-    );
+    const page = await open(operationUrl);
+    const section = page.locator(`[id$="tag/calls/POST/api/v1/voice/calls"]`).first();
     await expect
-      .poll(() => page.getByRole("heading", { name: String(operation.summary) }).isVisible())
+      .poll(() => section.getByRole("heading", { name: String(operation.summary) }).isVisible())
       .toBe(true);
-
     const body = objectAt(doc, operation.requestBody);
     const schema = objectAt(doc, objectAt(doc, objectAt(doc, body.content)["application/json"]).schema);
     const properties = objectAt(doc, schema.properties);
     expect(Object.keys(properties).length).toBeGreaterThan(0);
     for (const [name, node] of Object.entries(properties)) {
       const field = objectAt(doc, node);
-      const own = node as JsonObject;
-      const description = String(own.description ?? field.description);
-      const row = page.locator(`[id$="t=request&path=${name}"]`);
-      await expect.poll(() => visibleText(row.locator(".schema-name").first())).toBe(name);
-      const text = (await visibleText(row)).replaceAll(/\s+/g, " ");
-      // Markdown is rendered, so compare the words without the backticks.
-      expect(text, name).toContain(description.replaceAll("`", "").replaceAll(/\s+/g, " ").trim());
+      const description = String((node as JsonObject).description ?? field.description);
+      // The row of the field (its anchor's list item); textContent includes the limits Scalar
+      // shows on hover (the pattern).
+      const row = page.locator("li.property").filter({ has: page.locator(`[id$=".body.${name}"]`) });
+      const text = words((await row.first().textContent()) ?? "");
+      expect(text, name).toContain(words(description));
       for (const limit of renderedLimits(field)) {
         expect(text, `${name} shows ${limit}`).toContain(limit);
       }
-      const extra = field.additionalProperties;
-      if (typeof extra === "object" && extra !== null && !Array.isArray(extra)) {
-        await row.getByRole("button", { name: /show propert/i }).click();
-        const nested = (await visibleText(row)).replaceAll(/\s+/g, " ");
-        for (const limit of renderedLimits(objectAt(doc, extra))) {
-          expect(nested, `${name} values show ${limit}`).toContain(limit);
-        }
-      }
     }
-
-    const responses = objectAt(doc, operation.responses);
-    for (const [status, ref] of Object.entries(responses)) {
-      const description = String(objectAt(doc, ref).description).trim().split("\n")[0] ?? "";
-      await page.getByRole("tab", { name: status, exact: true }).first().click();
-      await expect
-        .poll(() => page.getByText(description.replaceAll("`", ""), { exact: false }).first().isVisible(), {
-          message: `response ${status}`,
-        })
-        .toBe(true);
+    const text = words(await section.innerText());
+    for (const [status, ref] of Object.entries(objectAt(doc, operation.responses))) {
+      expect(text, `response ${status}`).toContain(
+        `${status} ${words(String(objectAt(doc, ref).description))}`,
+      );
     }
-    await page.getByRole("tab", { name: "201", exact: true }).first().click();
-    await page.getByRole("heading", { name: String(operation.summary) }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifactsDir(), "operation.png") });
+    expect((await axeCounts(page, "operation")).critical).toBe(0);
     await page.close();
   });
 
-  it("shows both code samples, verbatim", async () => {
-    const page = await open(
-      `${pageUrl}#/${String((operation.tags as string[])[0]).toLowerCase()}/${String(operation.operationId).toLowerCase()}`,
-    );
-    const panel = page.locator(".panel-request-samples");
-    expect(samples.map((entry) => entry.label).sort()).toEqual(["@calldesk/client", "curl"]);
-    let current = samples[0]?.label ?? "";
+  it("shows the four code samples, verbatim", async () => {
+    const page = await open(operationUrl);
+    expect(samples.map((entry) => entry.label)).toEqual(["curl", "@calldesk/client", "fetch", "requests"]);
+    const panel = page.locator(".request-card, [class*=request-card]").first();
     for (const entry of samples) {
-      if (entry.label !== current) {
-        await panel.getByRole("button", { name: current, exact: true }).click();
-        await page.getByRole("menuitem", { name: entry.label }).click();
-        current = entry.label;
-      }
-      const code = panel.locator("pre").first();
-      await expect.poll(() => code.isVisible()).toBe(true);
-      const shown = (await visibleText(code)).replaceAll(/\s+/g, " ").trim();
-      expect(shown, entry.label).toBe(entry.source.replaceAll(/\s+/g, " ").trim());
+      await panel
+        .getByRole("combobox")
+        .or(panel.getByRole("button", { name: /curl|client|fetch|requests/ }))
+        .first()
+        .click();
+      await page.getByRole("option", { name: entry.label, exact: true }).click();
+      const code = panel.locator("pre code").first();
+      // textContent: Scalar masks the configured API key on screen (CSS), the text and the copy
+      // button keep it.
+      await expect
+        .poll(async () => (await code.textContent())?.trim(), { message: entry.label })
+        .toBe(entry.source.trim());
       await page.screenshot({
         path: join(artifactsDir(), `sample-${entry.label.replaceAll(/\W+/g, "-")}.png`),
       });
     }
-    const { counts } = await axeCounts(page, "operation");
-    expect(counts.critical).toBe(0);
     await page.close();
   });
 
   it("finds voice_changer_uid with the search", async () => {
     const page = await open(pageUrl);
     await page
-      .getByText(/^Search/)
+      .getByRole("button", { name: /Search/ })
       .first()
       .click();
     await page.keyboard.type("voice_changer_uid");
-    const hit = page
-      .locator('[data-component-name="Search/SearchItem"]')
-      .filter({ hasText: "voice_changer_uid" });
+    const hit = page.getByRole("option").filter({ hasText: String(operation.summary) });
     await expect.poll(() => hit.first().isVisible()).toBe(true);
-    expect(await hit.first().getAttribute("href")).toContain("path=voice_changer_uid");
     await page.screenshot({ path: join(artifactsDir(), "search.png") });
-    const { counts } = await axeCounts(page, "search");
-    expect(counts.critical).toBe(0);
+    expect((await axeCounts(page, "search")).critical).toBe(0);
     await hit.first().click();
-    await expect.poll(() => page.url()).toContain("voice_changer_uid");
-    await expect.poll(() => page.locator('[id$="t=request&path=voice_changer_uid"]').isVisible()).toBe(true);
+    await expect.poll(() => page.url()).toContain("POST/api/v1/voice/calls");
+    await page.close();
+  });
+
+  it("has an entry for every problem type of the contract, reachable by its anchor", async () => {
+    const types = problemTypes(doc);
+    expect(types.length).toBeGreaterThan(0);
+    const page = await open(pageUrl);
+    for (const type of types) {
+      const heading = page.locator(`[id$="${problemAnchor(type.slug)}"]`).locator("xpath=self::h3");
+      await expect.poll(() => heading.count(), { message: type.slug }).toBe(1);
+      await expect.poll(() => page.getByText(type.uri).first().isVisible(), { message: type.uri }).toBe(true);
+    }
+    const last = types.at(-1)?.slug ?? "";
+    await page.goto(`${pageUrl}#${problemAnchor(last)}`);
+    const target = page.locator(`h3[id$="${problemAnchor(last)}"]`);
+    await expect.poll(async () => Math.round((await target.boundingBox())?.y ?? -1)).toBeLessThan(200);
+    await page.close();
+  });
+
+  it("switches versions inside the page: every version, newest first, latest marked, links that open offline", async () => {
+    const page = await open(pageUrl);
+    const nav = page.getByRole("navigation", { name: "API versions" });
+    await nav.getByText(`Version ${version} (latest)`).click();
+    const links = nav.getByRole("link");
+    await expect.poll(() => links.allInnerTexts()).toEqual([version]);
+    expect(await nav.getByRole("listitem").first().innerText()).toBe(`${version} (latest)`);
+    expect((await axeCounts(page, "version switcher")).critical).toBe(0);
+    await links.first().click();
+    await expect.poll(() => page.url()).toBe(pathToFileURL(builtFile(`${version}/index.html`)).href);
+    await expect.poll(() => page.title()).toContain(version);
     await page.close();
   });
 
   it("lists the versions on the index page", async () => {
     const page = await open(indexUrl);
-    const version = String(objectAt(doc, doc.info).version);
     await expect.poll(() => page.getByRole("link", { name: version, exact: true }).isVisible()).toBe(true);
-    const { counts } = await axeCounts(page, "versions index");
+    const counts = await axeCounts(page, "versions index");
     expect(counts.critical + counts.serious).toBe(0);
     await page.close();
   });

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { testNumbers } from "@calldesk/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocs, freezeCurrent, inlineRemoteAssets } from "../src/build.js";
+import { assertNoRemoteResources, buildDocs, freezeCurrent } from "../src/build.js";
+import { problemTypes } from "../src/content.js";
 import { loadBundle, objectAt } from "./helpers.js";
 
 const doc = loadBundle();
@@ -37,7 +38,13 @@ describe("buildDocs", () => {
     const first = await buildDocs({ outDir: join(work, "first"), versionsDir: emptyVersions });
     const second = await buildDocs({ outDir: join(work, "second"), versionsDir: emptyVersions });
     expect(first).toEqual(second);
-    expect(first.files).toEqual([`${version}/index.html`, "index.html", "latest/index.html"]);
+    expect(first.files).toEqual([
+      `${version}/index.html`,
+      "errors.json",
+      "index.html",
+      "latest/index.html",
+      "versions.js",
+    ]);
     const [a, b] = [await tree(join(work, "first")), await tree(join(work, "second"))];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [name, bytes] of a) {
@@ -72,11 +79,27 @@ describe("buildDocs", () => {
     expect(index.indexOf(`./${version}/index.html`)).toBeLessThan(index.indexOf("./0.0.1/index.html"));
     expect(index).toContain("./latest/index.html");
 
+    // The in-page switcher's list (next to the pages) names every version, newest first, and
+    // the kept page itself was copied byte for byte.
+    expect(await readFile(join(outDir, "versions.js"), "utf8")).toBe(
+      `window.calldeskDocsVersions = ${JSON.stringify({ latest: version, versions: [version, "0.0.1"] })};\n`,
+    );
+
     // The release step: the current page becomes a kept version.
     const kept = join(work, "kept");
     expect(await freezeCurrent({ outDir, versionsDir: kept })).toBe(version);
     const frozen = await readFile(join(kept, version, "index.html"));
     expect(frozen.equals(await readFile(join(outDir, "latest", "index.html")))).toBe(true);
+    // It loads the switcher's list from next to it rather than carrying one, so it stays frozen.
+    expect(frozen.toString("utf8")).toContain('<script src="../versions.js"></script>');
+  });
+
+  it("writes where each problem type's /errors/<slug> leads", async () => {
+    const outDir = join(work, "errors");
+    await buildDocs({ outDir, versionsDir: join(work, "no-versions") });
+    const anchors = JSON.parse(await readFile(join(outDir, "errors.json"), "utf8")) as Record<string, string>;
+    expect(Object.keys(anchors)).toEqual(problemTypes(doc).map((type) => type.slug));
+    expect(anchors["validation-failed"]).toBe("latest/index.html#description/validation-failed");
   });
 
   it("refuses a kept version newer than the contract", async () => {
@@ -89,25 +112,23 @@ describe("buildDocs", () => {
   });
 });
 
-describe("inlineRemoteAssets", () => {
-  const logos =
-    '<img src="https://cdn.redoc.ly/redoc/logo-mini-full.svg"><img src="https://cdn.redoc.ly/redoc/logo-mini.svg">';
-
-  it("replaces Redoc's CDN logo with an inline image", () => {
-    const html = inlineRemoteAssets(`<html>${logos}</html>`);
-    expect(html).not.toContain("cdn.redoc.ly");
-    expect(html).toContain("data:image/svg+xml,");
+describe("assertNoRemoteResources", () => {
+  it("accepts inline scripts, whatever URLs their code holds", () => {
+    expect(() =>
+      assertNoRemoteResources(
+        '<script>const a = "<img src=https://x.example/a.png>";</script><script src="../versions.js"></script>',
+      ),
+    ).not.toThrow();
   });
 
-  it("fails when Redoc stops referencing the logo (so the guard is reviewed)", () => {
-    expect(() => inlineRemoteAssets("<html></html>")).toThrow(/logo-mini-full\.svg/);
-  });
-
-  it("fails on any other remote script, stylesheet or image", () => {
-    expect(() => inlineRemoteAssets(`${logos}<script src="https://cdn.example/x.js"></script>`)).toThrow(
+  it("fails on a remote script, stylesheet or image in the page itself", () => {
+    expect(() => assertNoRemoteResources('<script src="https://cdn.example/x.js"></script>')).toThrow(
       /remote resource/,
     );
-    expect(() => inlineRemoteAssets(`${logos}<link rel="stylesheet" href="//fonts.example/x.css">`)).toThrow(
+    expect(() => assertNoRemoteResources('<link rel="stylesheet" href="//fonts.example/x.css">')).toThrow(
+      /remote resource/,
+    );
+    expect(() => assertNoRemoteResources('<img src="http://example.com/logo.svg">')).toThrow(
       /remote resource/,
     );
   });

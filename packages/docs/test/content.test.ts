@@ -7,6 +7,7 @@ import {
   docsContract,
   errorCodeRows,
   errorTableMarkdown,
+  problemTypes,
   testNumbersMarkdown,
 } from "../src/content.js";
 import { createCall, type JsonObject, loadBundle, objectAt } from "./helpers.js";
@@ -86,6 +87,32 @@ describe("errorCodeRows", () => {
   });
 });
 
+describe("problemTypes", () => {
+  it("lists every problem type URI of the contract's examples, with its statuses and codes", () => {
+    const uris = new Set<string>();
+    JSON.stringify(doc, (_key, value) => {
+      if (typeof value === "string" && /^https:\/\/docs\.247calldesk\.com\/errors\//.test(value)) {
+        uris.add(value);
+      }
+      return value;
+    });
+    const types = problemTypes(doc);
+    expect(types.map((type) => type.uri).sort()).toEqual([...uris].sort());
+    const validation = types.find((type) => type.slug === "validation-failed");
+    expect(validation?.statuses).toEqual([422]);
+    expect(validation?.codes).toEqual(["invalid_e164", "validation_failed"]);
+  });
+
+  it("refuses two URIs with the same slug (their anchors would collide)", () => {
+    const copy = structuredClone(doc);
+    const problem = objectAt(copy, objectAt(copy, objectAt(copy, copy.components).schemas).Problem);
+    (objectAt(copy, objectAt(copy, problem.properties).type).examples as string[]).push(
+      "https://elsewhere.example/errors/validation-failed",
+    );
+    expect(() => problemTypes(copy)).toThrow(/share the slug validation-failed/);
+  });
+});
+
 describe("deref", () => {
   it("rejects a circular $ref", () => {
     const loop = { a: { $ref: "#/b" }, b: { $ref: "#/a" } };
@@ -138,7 +165,7 @@ describe("changelogMarkdown", () => {
 });
 
 describe("docsContract", () => {
-  const contract = docsContract(doc, { testNumbers, changelogs: [] });
+  const contract = docsContract(doc, { testNumbers, changelogs: [], sandboxUrl: "http://127.0.0.1:4010" });
   const description = String(objectAt(contract, contract.info).description);
 
   it("adds the generated sections under the spec's own headings", () => {
@@ -151,7 +178,10 @@ describe("docsContract", () => {
       "### Every error code",
       "## Rate limits",
       "### Rate-limit headers",
+      "## Problem types",
+      ...problemTypes(doc).map((type) => `### ${type.slug}`),
       "## Sandbox",
+      "### Try it from this page",
       "## Changelog",
     ]);
     expect(description).toContain("Idempotent-Replayed: true");

@@ -1,7 +1,10 @@
 // Shared by the tests: where the built artifacts are and what the contract says.
 import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import type { Json } from "../src/content.js";
 import { deref } from "../src/content.js";
 import { packageRoot, workspaceRoot } from "../src/paths.js";
@@ -45,12 +48,14 @@ export function createCall(doc: JsonObject) {
   return { operation, samples };
 }
 
-export function sample(doc: JsonObject, label: string): string {
-  const found = createCall(doc).samples.find((entry) => entry.label === label);
-  if (!found) {
-    throw new Error(`no x-codeSamples entry labelled ${label}`);
+/** The API key the samples and the console use (`x-api-key-example` of the security scheme). */
+export function exampleApiKey(doc: JsonObject): string {
+  const schemes = objectAt(doc, objectAt(doc, doc.components).securitySchemes);
+  const key = objectAt(doc, schemes.bearerAuth)["x-api-key-example"];
+  if (typeof key !== "string") {
+    throw new Error("the bearer scheme has no x-api-key-example");
   }
-  return found.source;
+  return key;
 }
 
 /** The production server of the contract: the samples call it, the tests swap in the sandbox. */
@@ -61,4 +66,50 @@ export function productionUrl(doc: JsonObject): string {
     throw new Error("the contract lists no server");
   }
   return url;
+}
+
+/** Debian's Chromium (`apt-get install chromium`), never a downloaded browser; a fresh profile. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), "calldesk-docs-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core in the page; logs the violations by impact and returns their node counts. */
+export async function axeCounts(page: Page, label: string) {
+  await page.addScriptTag({ content: await readFile(require.resolve("axe-core/axe.min.js"), "utf8") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(root: Document): Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations as { id: string; impact: string; nodes: unknown[] }[];
+  });
+  const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+  for (const violation of violations) {
+    counts[violation.impact as keyof typeof counts] += violation.nodes.length;
+  }
+  const rules = violations.map(
+    (violation) => `${violation.id} (${violation.impact}, ${violation.nodes.length})`,
+  );
+  console.log(`axe ${label}: ${JSON.stringify(counts)}; rules: ${rules.join(", ") || "none"}`);
+  return counts;
 }

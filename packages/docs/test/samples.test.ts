@@ -1,6 +1,7 @@
 // Every x-codeSamples entry of the contract is executed exactly as the page shows it, against a
-// real sandbox on 127.0.0.1, with only the host changed. The TypeScript one is type-checked
-// first against the built @calldesk/client.
+// fresh sandbox on 127.0.0.1, with only the host changed: each must place exactly one call and
+// print it. A sample whose language has no runner here fails; none is skipped. The TypeScript
+// one is also type-checked against the built @calldesk/client.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,11 +10,12 @@ import { type Sandbox, startSandbox } from "@calldesk/sandbox";
 import ts from "typescript";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/paths.js";
-import { createCall, loadBundle, productionUrl, sample } from "./helpers.js";
+import { createCall, exampleApiKey, loadBundle, productionUrl } from "./helpers.js";
 
 const run = promisify(execFile);
 const doc = loadBundle();
 const production = productionUrl(doc);
+const { samples } = createCall(doc);
 
 let sandbox: Sandbox;
 let work: string;
@@ -44,33 +46,75 @@ function againstSandbox(source: string): string {
   return swapped;
 }
 
-async function createdCalls(): Promise<{ call_id: string; destination: string }[]> {
+async function createdCalls(): Promise<{ call_id: string; status: string }[]> {
   const response = await fetch(`${sandbox.url}/_sandbox/calls`);
   expect(response.status).toBe(200);
-  return ((await response.json()) as { calls: { call_id: string; destination: string }[] }).calls;
+  return ((await response.json()) as { calls: { call_id: string; status: string }[] }).calls;
 }
 
+// The proxy variables of the machine must not send loopback traffic elsewhere.
+const env = { ...process.env, NO_PROXY: "127.0.0.1,localhost", no_proxy: "127.0.0.1,localhost" };
+
+/** How each sample language runs here; a language missing from this table fails its test. */
+const runners: Record<string, (source: string) => Promise<string>> = {
+  Shell: async (source) => (await run("sh", ["-c", source], { env })).stdout,
+  TypeScript: async (source) => {
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    const file = join(work, "typescript.mjs");
+    await writeFile(file, outputText);
+    return (await run(process.execPath, [file], { cwd: work, env })).stdout;
+  },
+  JavaScript: async (source) => {
+    const file = join(work, "javascript.mjs");
+    await writeFile(file, source);
+    return (await run(process.execPath, [file], { cwd: work, env })).stdout;
+  },
+  // Debian's python3 with python3-requests (.ci/run installs both).
+  Python: async (source) => (await run("python3", ["-c", source], { env })).stdout,
+};
+
 describe("x-codeSamples", () => {
-  it("are exactly the curl and @calldesk/client samples", () => {
-    expect(createCall(doc).samples.map((entry) => entry.label)).toEqual(["curl", "@calldesk/client"]);
+  it("are curl, @calldesk/client, fetch and requests, each using the contract's example key", () => {
+    expect(samples.map((entry) => `${entry.lang}: ${entry.label}`)).toEqual([
+      "Shell: curl",
+      "TypeScript: @calldesk/client",
+      "JavaScript: fetch",
+      "Python: requests",
+    ]);
+    for (const entry of samples) {
+      expect(entry.source, entry.label).toContain(exampleApiKey(doc));
+    }
   });
 
-  it("curl: places the call, and a second run with the same key replays it", async () => {
-    const command = againstSandbox(sample(doc, "curl"));
-    const first = await run("sh", ["-c", command]);
-    const call = JSON.parse(first.stdout) as { call_id: string; status: string; destination: string };
-    expect(call.status).toBe("queued");
-    expect(call.call_id).toMatch(/^call_/);
+  it.each(samples.map((entry) => [entry.label, entry] as const))(
+    "%s: runs verbatim against the sandbox, places exactly one call and prints it",
+    async (_label, entry) => {
+      const runner = runners[entry.lang];
+      if (runner === undefined) {
+        throw new Error(`no runner for ${entry.lang} samples: add one, samples are never skipped`);
+      }
+      const stdout = await runner(againstSandbox(entry.source));
+      const calls = await createdCalls();
+      expect(calls).toHaveLength(1);
+      const [call] = calls;
+      expect(call?.call_id).toMatch(/^call_/);
+      expect(stdout, entry.label).toContain(String(call?.call_id));
+    },
+  );
 
-    // The sample carries an Idempotency-Key: running it again must not place a second call.
-    const again = await run("sh", ["-c", command]);
-    expect(JSON.parse(again.stdout)).toEqual(call);
-    const calls = await createdCalls();
-    expect(calls.map((entry) => entry.call_id)).toEqual([call.call_id]);
+  it("curl: a second run with the same key replays the call instead of placing another", async () => {
+    const entry = samples.find((sample) => sample.lang === "Shell");
+    const command = againstSandbox(String(entry?.source));
+    const first = await run("sh", ["-c", command], { env });
+    const again = await run("sh", ["-c", command], { env });
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(first.stdout));
+    expect(await createdCalls()).toHaveLength(1);
   });
 
   it("curl: sends the request body of the contract's first request example", () => {
-    const source = sample(doc, "curl");
+    const source = String(samples.find((sample) => sample.lang === "Shell")?.source);
     const body = /-d '([\s\S]*?)'/.exec(source)?.[1];
     expect(body).toBeDefined();
     const { operation } = createCall(doc);
@@ -83,7 +127,7 @@ describe("x-codeSamples", () => {
 
   it("@calldesk/client: type-checks against the built client", async () => {
     const file = join(work, "typecheck.ts");
-    await writeFile(file, sample(doc, "@calldesk/client"));
+    await writeFile(file, String(samples.find((sample) => sample.lang === "TypeScript")?.source));
     const program = ts.createProgram([file], {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.NodeNext,
@@ -103,18 +147,5 @@ describe("x-codeSamples", () => {
     // The client really was resolved (not an implicit any from a missing module).
     const resolved = program.getSourceFiles().map((source) => source.fileName);
     expect(resolved.some((name) => /client[/\\]dist[/\\]index\.d\.ts$/.test(name))).toBe(true);
-  });
-
-  it("@calldesk/client: runs against the sandbox and places one call", async () => {
-    const source = againstSandbox(sample(doc, "@calldesk/client"));
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
-    const file = join(work, "run.mjs");
-    await writeFile(file, outputText);
-    const { stdout } = await run(process.execPath, [file], { cwd: work });
-    const calls = await createdCalls();
-    expect(calls).toHaveLength(1);
-    expect(stdout.trim()).toBe(`${calls[0]?.call_id} queued`);
   });
 });

@@ -15,6 +15,10 @@ beforeAll(async () => {
   await mkdir(join(root, "latest"), { recursive: true });
   await writeFile(join(root, "index.html"), "<p>versions</p>");
   await writeFile(join(root, "latest", "index.html"), "<p>latest</p>");
+  await writeFile(
+    join(root, "errors.json"),
+    JSON.stringify({ "rate-limited": "latest/index.html#description/rate-limited" }),
+  );
   await writeFile(join(parent, "secret.txt"), "outside");
   server = await serveDocs({ port: 0, root });
 });
@@ -25,7 +29,10 @@ afterAll(async () => {
 });
 
 /** A raw request, so that `..` segments reach the server unnormalised. */
-function get(path: string, method = "GET"): Promise<{ status: number; type: string; body: string }> {
+function get(
+  path: string,
+  method = "GET",
+): Promise<{ status: number; type: string; body: string; location?: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url}${path}`, { method, path }, (res) => {
       let body = "";
@@ -34,7 +41,12 @@ function get(path: string, method = "GET"): Promise<{ status: number; type: stri
         body += chunk;
       });
       res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }),
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"]),
+          body,
+          location: res.headers.location,
+        }),
       );
     });
     req.on("error", reject);
@@ -61,6 +73,20 @@ describe("serveDocs", () => {
     expect((await get("/../secret.txt")).status).toBe(404);
     expect((await get("/%2e%2e/secret.txt")).status).toBe(404);
     expect((await get("/latest/%2e%2e/%2e%2e/secret.txt")).status).toBe(404);
+  });
+
+  it("redirects a problem type's /errors/<slug> to its entry, and 404s an unknown one", async () => {
+    const found = await get("/errors/rate-limited");
+    expect(found.status).toBe(302);
+    expect(found.location).toBe("/latest/index.html#description/rate-limited");
+    expect((await get("/errors/no-such-type")).status).toBe(404);
+    expect((await get("/errors/constructor")).status).toBe(404);
+  });
+
+  it("adds the slash to a folder, so that the pages' relative links resolve", async () => {
+    const folder = await get("/latest");
+    expect(folder.status).toBe(301);
+    expect(folder.location).toBe("/latest/");
   });
 
   it("answers 404 for a missing file and 405 for a write", async () => {

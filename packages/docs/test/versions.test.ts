@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVersions, isVersion, versionIndexHtml } from "../src/versions.js";
+import { compareVersions, isVersion, versionIndexHtml, versionsScript } from "../src/versions.js";
 
 describe("versions", () => {
   it("recognises the folder names it owns", () => {
@@ -23,5 +23,11 @@ describe("versions", () => {
       '<li><a href="./1.1.0/index.html">1.1.0</a> <span class="latest">(latest)</span></li>',
     );
     expect(html).toContain('<li><a href="./1.0.0/index.html">1.0.0</a></li>');
+  });
+
+  it("writes the switcher's list as a script a page opened from disk can load", () => {
+    expect(versionsScript(["1.1.0", "1.0.0"], "1.1.0")).toBe(
+      'window.calldeskDocsVersions = {"latest":"1.1.0","versions":["1.1.0","1.0.0"]};\n',
+    );
   });
 });
