@@ -7,6 +7,9 @@ export default defineConfig({
   // The tests run the sources: the same version the build writes in (tsdown.config.ts).
   define: { __VERSION__: JSON.stringify(version) },
   test: {
+    // A guard against a hang, not a speed limit: CI runs every package's tests at once on 2 cores.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     name: "client",
     environment: "node",
     include: ["test/**/*.test.ts"],

@@ -3,6 +3,7 @@
 // print it. A sample whose language has no runner here fails; none is skipped. The TypeScript
 // one is also type-checked against the built @calldesk/client.
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -71,9 +72,12 @@ const runners: Record<string, (source: string) => Promise<string>> = {
     await writeFile(file, source);
     return (await run(process.execPath, [file], { cwd: work, env })).stdout;
   },
-  // Debian's python3 with python3-requests (.ci/run installs both).
-  Python: async (source) => (await run("python3", ["-c", source], { env })).stdout,
+  // Debian's python3 with python3-requests (.ci/run installs both); another python3 on PATH
+  // (pyenv's, say) may lack requests.
+  Python: async (source) => (await run(debianPython, ["-c", source], { env })).stdout,
 };
+
+const debianPython = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
 describe("x-codeSamples", () => {
   it("are curl, @calldesk/client, fetch and requests, each using the contract's example key", () => {
