@@ -146,12 +146,13 @@ describe("error responses", () => {
     },
   );
 
-  it("name every DESIGN.md code in some example", () => {
+  it("name every DESIGN.md code in some example, as the problem's code or a field's", () => {
     const codes = new Set(
       problemResponses.flatMap(([, response]) =>
-        Object.values(response.content["application/problem+json"].examples as Json).map(
-          (example) => (example as Json).value.code,
-        ),
+        Object.values(response.content["application/problem+json"].examples as Json).flatMap((example) => [
+          (example as Json).value.code,
+          ...((example as Json).value.errors ?? []).map((error: Json) => error.code),
+        ]),
       ),
     );
     for (const code of [
@@ -163,6 +164,24 @@ describe("error responses", () => {
       "rate_limited",
     ]) {
       expect(codes).toContain(code);
+    }
+  });
+
+  it("pair each problem's code with its type, and keep per-field reasons in errors[] only", () => {
+    for (const [status, response] of problemResponses) {
+      for (const [name, example] of Object.entries(
+        response.content["application/problem+json"].examples as Json,
+      )) {
+        const value = (example as Json).value;
+        expect(value.type, `${status} ${name}`).toBe(
+          `https://docs.247calldesk.com/errors/${String(value.code).replace(/_/g, "-")}`,
+        );
+        if (value.errors) {
+          expect(value.code, `${status} ${name}: a problem listing fields is about the body`).toBe(
+            "validation_failed",
+          );
+        }
+      }
     }
   });
 

@@ -60,11 +60,24 @@ describe("CreateCallRequest", () => {
 });
 
 describe("Call", () => {
-  it("has the CallStatus union as its status", () => {
+  it("has the open CallStatus union as its status: the known values, and any other string", () => {
     expectTypeOf<Call["status"]>().toEqualTypeOf<
-      "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled"
+      | "queued"
+      | "ringing"
+      | "in-progress"
+      | "completed"
+      | "busy"
+      | "failed"
+      | "no-answer"
+      | "canceled"
+      // The contract says new statuses may appear (x-extensible-enum): code must handle them.
+      | (string & {})
     >();
     expectTypeOf<CallStatus>().toEqualTypeOf<Call["status"]>();
+    expectTypeOf<"voicemail">().toExtend<CallStatus>();
+    // @ts-expect-error still a string: a number is no status
+    const wrong: CallStatus = 3;
+    expectTypeOf(wrong).not.toBeAny();
   });
 
   it("always carries its links and recording", () => {
@@ -85,8 +98,10 @@ describe("VoiceChanger", () => {
 });
 
 describe("Problem", () => {
-  it("carries a typed code and field errors", () => {
+  it("carries a typed, open code and field errors", () => {
     expectTypeOf<Problem["code"]>().toEqualTypeOf<ErrorCode>();
+    expectTypeOf<"not_found">().toExtend<ErrorCode>();
+    expectTypeOf<"a_code_of_a_later_release">().toExtend<ErrorCode>();
     expectTypeOf<NonNullable<Problem["errors"]>[number]["pointer"]>().toBeString();
     expectTypeOf<Schema<"Problem">>().toEqualTypeOf<Problem>();
   });

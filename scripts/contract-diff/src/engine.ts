@@ -10,7 +10,7 @@ import {
   type OperationContext,
 } from "./operation-compare.js";
 import { listOperations, type Operation } from "./operations.js";
-import { child, isNode, sameJson } from "./pointer.js";
+import { child, isNode, resolvePointer, sameJson } from "./pointer.js";
 import type { Policy } from "./policy.js";
 import { openSpec, type Spec } from "./spec.js";
 import type { Bump, Change, DiffResult } from "./types.js";
@@ -209,12 +209,14 @@ function compareUnusedComponents(ctx: OperationContext): void {
     isNode(spec.doc.components) ? spec.doc.components : {};
   const a = groups(ctx.base);
   const b = groups(ctx.head);
+  const baseUsed = reachable(ctx.base);
+  const headUsed = reachable(ctx.head);
   for (const group of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const x = isNode(a[group]) ? a[group] : {};
     const y = isNode(b[group]) ? b[group] : {};
     for (const name of new Set([...Object.keys(x), ...Object.keys(y)])) {
       const ptr = child("#/components", group, name);
-      if (ctx.base.visited.has(ptr) || ctx.head.visited.has(ptr) || sameJson(x[name], y[name])) {
+      if (baseUsed.has(ptr) || headUsed.has(ptr) || sameJson(x[name], y[name])) {
         continue;
       }
       const what = x[name] === undefined ? "added" : y[name] === undefined ? "removed" : "changed";
@@ -229,6 +231,43 @@ function compareUnusedComponents(ctx: OperationContext): void {
       });
     }
   }
+}
+
+/**
+ * Every component the operations reach on one side, through any chain of `$ref`s (an added
+ * operation's components count as used too), and the security schemes they require.
+ */
+function reachable(spec: Spec): Set<string> {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        walk(item);
+      }
+      return;
+    }
+    if (!isNode(node)) {
+      return;
+    }
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#") && !found.has(node.$ref)) {
+      found.add(node.$ref);
+      walk(resolvePointer(spec.doc, node.$ref));
+    }
+    for (const value of Object.values(node)) {
+      walk(value);
+    }
+  };
+  walk(spec.doc.paths);
+  walk(spec.doc.webhooks);
+  const requirements = [spec.doc.security, ...listOperations(spec).map((op) => op.op.node.security)];
+  for (const list of requirements) {
+    for (const alternative of Array.isArray(list) ? list.filter(isNode) : []) {
+      for (const name of Object.keys(alternative)) {
+        found.add(child("#/components/securitySchemes", name));
+      }
+    }
+  }
+  return found;
 }
 
 /** One change per rule and place; the policy decides how much a breaking finding weighs. */

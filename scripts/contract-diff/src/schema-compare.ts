@@ -243,6 +243,18 @@ class Comparison {
   private enums(): void {
     this.knownValues();
     const { a, b } = this;
+    if ((a.enum || b.enum) && a.extensible !== b.extensible) {
+      // The same values, another promise: the generated type gains (or loses) `| (string & {})`.
+      this.note(
+        "enum-openness-changed",
+        `Enum${this.of()} is now ${b.extensible ? "open: new values may appear in later releases" : "closed: no other value will appear"} (x-extensible-enum).`,
+        "minor",
+        a.enum?.ptr ?? a.ptr,
+        b.enum?.ptr ?? b.ptr,
+        a.extensible,
+        b.extensible,
+      );
+    }
     const was = values(a);
     const now = values(b);
     if (!was && !now) {

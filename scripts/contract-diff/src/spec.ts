@@ -7,8 +7,6 @@ export type OpenApiVersion = "3.0" | "3.1";
 export interface Spec {
   doc: Node;
   version: OpenApiVersion;
-  /** Every pointer a comparison walked through, so untouched components can be told apart. */
-  visited: Set<string>;
   /** Schema views already built, by the pointers they merge (schema-view.ts). */
   views: Map<string, unknown>;
 }
@@ -22,7 +20,7 @@ export interface At<T = unknown> {
 export function openSpec(doc: unknown): Spec {
   const root = isNode(doc) ? doc : {};
   const version = typeof root.openapi === "string" && root.openapi.startsWith("3.0") ? "3.0" : "3.1";
-  return { doc: root, version, visited: new Set(), views: new Map() };
+  return { doc: root, version, views: new Map() };
 }
 
 /**
@@ -35,7 +33,6 @@ export function deref(spec: Spec, node: unknown, ptr: string): At<Node> | undefi
   let at = ptr;
   const seen = new Set<string>();
   while (isNode(current) && typeof current.$ref === "string") {
-    spec.visited.add(at);
     const ref = current.$ref;
     if (!ref.startsWith("#") || seen.has(ref)) {
       return undefined;
@@ -47,7 +44,6 @@ export function deref(spec: Spec, node: unknown, ptr: string): At<Node> | undefi
   if (!isNode(current)) {
     return undefined;
   }
-  spec.visited.add(at);
   return { node: current, ptr: at };
 }
 

@@ -237,6 +237,30 @@ describe("contract gate in a temporary git repository", () => {
     expect(same.code).toBe(EXIT_OK);
     expect(JSON.parse(same.out)).toEqual({ bump: "none", changes: [] });
   });
+  it("rates a new CallStatus value as minor: the contract declares the enum open", async () => {
+    const status = join(repo, "spec/openapi/components/schemas/CallStatus.yaml");
+    const text = await readFile(status, "utf8");
+    try {
+      await writeFile(status, text.replace("  - canceled\n", "  - canceled\n  - voicemail\n"));
+      const { code, out } = await cli(
+        "diff",
+        "--base",
+        "main",
+        "--head",
+        "spec/openapi/openapi.yaml",
+        "--format",
+        "json",
+      );
+      const json = JSON.parse(out) as { changes: { rule: string; breaking: boolean; bump: string }[] };
+      expect(json.changes.find((c) => c.rule === "enum-values-added")).toMatchObject({
+        breaking: false,
+        bump: "minor",
+      });
+      expect(code).toBe(EXIT_UNRELEASED_BREAK); // the VoiceChanger break of this repository is still there
+    } finally {
+      await writeFile(status, text);
+    }
+  });
 });
 
 describe("versions below 1.0", () => {

@@ -32,7 +32,9 @@ async function logsOf(fault: Fault, logLevel: LogLevel) {
       apiKey: API_KEY,
       baseUrl: `http://127.0.0.1:${proxy.port}`,
       maxRetries: 1,
-      attemptTimeoutMs: 100,
+      // Long enough that a loaded machine still gets the gateway's answer before the attempt is
+      // cut: the asserted lines are about the fault, not about a timeout.
+      attemptTimeoutMs: 2_000,
       logLevel,
       logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") },
       sleep: async () => {},

@@ -79,11 +79,12 @@ export interface components {
         /**
          * @description Where the call is in its life cycle. A new call is `queued`; it then moves through `ringing`
          *     and `in-progress` to one of the final statuses `completed`, `busy`, `failed`, `no-answer` or
-         *     `canceled`.
+         *     `canceled`. New values may appear in minor releases: treat a status you do not know as not
+         *     final.
          * @example queued
          * @enum {string}
          */
-        CallStatus: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+        CallStatus: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled" | (string & {});
         /** @description The call's recording settings. */
         Recording: {
             /**
@@ -92,7 +93,11 @@ export interface components {
              */
             enabled: boolean;
         };
-        /** @description Paths of the resources related to the call. */
+        /**
+         * @description Paths of the resources related to the call. They belong to a later version of this contract,
+         *     which has no operation for them yet: until then they are answered `404 not_found` (the
+         *     sandbox does the same). Keep them to build on, do not call them.
+         */
         CallLinks: {
             /**
              * Format: uri-reference
@@ -149,7 +154,7 @@ export interface components {
          * @example invalid_e164
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "invalid_idempotency_key" | "unauthorized" | "forbidden" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "missing_field" | "unknown_field" | "invalid_type" | "invalid_value" | "invalid_e164" | "metadata_too_many_keys" | "invalid_metadata_key" | "invalid_metadata_value" | "caller_id_not_verified" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_unavailable";
+        ErrorCode: "malformed_json" | "invalid_idempotency_key" | "unauthorized" | "forbidden" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "missing_field" | "unknown_field" | "invalid_type" | "invalid_value" | "invalid_e164" | "metadata_too_many_keys" | "invalid_metadata_key" | "invalid_metadata_value" | "caller_id_not_verified" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_unavailable" | "not_found" | "method_not_allowed" | (string & {});
         /** @description One invalid field of the request body. */
         FieldError: {
             /**
@@ -235,10 +240,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description A request with the same Idempotency-Key is still being processed. Retry with the same key after a short pause. */
+        /** @description A request with the same Idempotency-Key is still being processed. Wait for Retry-After seconds, then retry with the same key. The first request may place the call. */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -265,7 +271,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body is well-formed JSON but cannot be processed: it breaks the schema (every invalid field is listed in errors), the caller ID is not verified, or the Idempotency-Key was already used with a different body. */
+        /** @description The body is well-formed JSON but cannot be processed. `validation_failed`: it breaks the contract (a field against its schema, or a caller ID not verified for the account); every invalid field and its reason is in errors. `idempotency_key_reused`: the Idempotency-Key was already used with a different body. */
         UnprocessableEntity: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -313,6 +319,20 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description Another 5xx status, or an answer whose body is not one of the problems above (an HTML `502`
+         *     or `504` page, say): it comes from something between you and the API, such as a proxy or a
+         *     load balancer, possibly after it forwarded the request. The call may have been placed: send
+         *     the request again with the same Idempotency-Key to learn the outcome.
+         */
+        GatewayError: {
+            headers: {
+                /** @description Present only when the API answered something before the gateway stepped in; a gateway's own page has none. */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /**
@@ -339,12 +359,12 @@ export interface components {
         IdempotentReplayed: "true" | "false";
         /**
          * @description What is left of the quota named in `RateLimit-Policy`: `r` requests remain and the window
-         *     resets in `t` seconds (IETF draft-ietf-httpapi-ratelimit-headers).
+         *     resets in `t` seconds (IETF draft-ietf-httpapi-ratelimit-headers-09).
          */
         RateLimit: string;
         /**
          * @description The quota that applies to this key: `q` requests per window of `w` seconds (IETF
-         *     draft-ietf-httpapi-ratelimit-headers).
+         *     draft-ietf-httpapi-ratelimit-headers-09).
          */
         RateLimitPolicy: string;
         /** @description The authentication scheme the API expects. */
@@ -409,6 +429,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayError"];
         };
     };
 }
