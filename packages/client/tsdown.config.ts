@@ -4,8 +4,9 @@ import { defineConfig } from "tsdown";
 const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
 
 export default defineConfig({
-  // Two entries: the UUID v5 helper needs no HTTP code, and the client needs no SHA-1.
-  entry: ["src/index.ts", "src/idempotency.ts"],
+  // Three entries: the UUID v5 helper needs no HTTP code, the client needs no SHA-1, and only the
+  // raw entry carries openapi-fetch.
+  entry: ["src/index.ts", "src/idempotency.ts", "src/raw.ts"],
   format: ["esm", "cjs"],
   platform: "neutral",
   target: "es2022",

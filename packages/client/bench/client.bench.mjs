@@ -1,7 +1,7 @@
-// calls.create against its peers, in one run: bare openapi-fetch (what the client is built on),
-// raw fetch, and axios. Two transports: a stubbed fetch (client overhead only) and loopback HTTP
-// to a node:http server in a child process; 1 and 64 requests in flight. Ratios are against bare
-// openapi-fetch; absolute numbers drift between machines and runs.
+// calls.create against its peers, in one run: bare openapi-fetch (the reference, and what
+// @calldesk/client/raw is built on), raw fetch, and axios. Two transports: a stubbed fetch (client
+// overhead only) and loopback HTTP to a node:http server in a child process; 1 and 64 requests in
+// flight. Ratios are against bare openapi-fetch; absolute numbers drift between machines and runs.
 //   node bench/client.bench.mjs    (BENCH_MS=<ms per sample>, BENCH_ROUNDS=<samples>)
 import { fork } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -8,11 +8,11 @@ import {
   OutcomeUnknownError,
   UnprocessableEntityError,
 } from "../src/index.js";
+import { createRawClient } from "../src/raw.js";
 import {
   API_KEY,
   apiKeyPattern,
   created,
-  fetchFailed,
   instant,
   problem,
   seedCall,
@@ -242,64 +242,21 @@ describe("calls.create", () => {
   });
 });
 
-describe("raw (openapi-fetch)", () => {
-  it("sends the key and an Idempotency-Key, and retries with the same key", async () => {
-    const { fetch, calls } = stubFetch(problem(503), created());
-    const client = createCalldeskClient({ apiKey: API_KEY, fetch, ...instant() });
-    const { data, error, response } = await client.raw.POST("/api/v1/voice/calls", { body: seedRequest() });
-    expect(error).toBeUndefined();
-    expect(data).toEqual(seedCall());
-    expect(response.status).toBe(201);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
-    expect(calls[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(calls[1]?.headers["idempotency-key"]).toBe(calls[0]?.headers["idempotency-key"]);
-    expect(calls[1]?.body).toBe(calls[0]?.body);
-  });
-
-  it("uses the caller's Idempotency-Key parameter", async () => {
-    const key = crypto.randomUUID();
-    const { fetch, calls } = stubFetch(created());
-    const client = createCalldeskClient({ apiKey: API_KEY, fetch });
-    await client.raw.POST("/api/v1/voice/calls", {
-      body: seedRequest(),
-      params: { header: { "Idempotency-Key": key } },
-    });
-    expect(calls[0]?.headers["idempotency-key"]).toBe(key);
-  });
-
-  it("returns error answers as openapi-fetch does, after the retries", async () => {
-    const { fetch, calls } = stubFetch(problem(500));
-    const client = createCalldeskClient({ apiKey: API_KEY, fetch, ...instant() });
-    const { data, error, response } = await client.raw.POST("/api/v1/voice/calls", { body: seedRequest() });
-    expect(data).toBeUndefined();
-    expect(error).toMatchObject({ code: "internal_error" });
-    expect(response.status).toBe(500);
-    expect(calls).toHaveLength(3);
-  });
-
-  it("throws the typed transport errors", async () => {
-    const { fetch } = stubFetch(fetchFailed("ECONNREFUSED"));
-    const client = createCalldeskClient({ apiKey: API_KEY, fetch, ...instant() });
-    await expect(client.raw.POST("/api/v1/voice/calls", { body: seedRequest() })).rejects.toMatchObject({
-      name: "ConnectionError",
-      attempts: 3,
-    });
-  });
-});
-
 describe("the client never shows its key", () => {
-  it("in util.inspect or JSON", () => {
-    const client = createCalldeskClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:4010" });
+  // The raw client (@calldesk/client/raw) hides it the same way.
+  it.each([
+    ["CalldeskClient", createCalldeskClient],
+    ["CalldeskRawClient", createRawClient],
+  ])("%s: in util.inspect or JSON", (name, create) => {
+    const client = create({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:4010" });
     const views = [
       inspect(client, { depth: 10, showHidden: true }),
-      inspect(client.raw, { depth: 10, showHidden: true }),
       JSON.stringify(client),
       String(Object.entries(client)),
     ];
     for (const view of views) {
       expect(view).not.toContain(API_KEY);
     }
-    expect(views[0]).toBe("CalldeskClient { baseUrl: 'http://127.0.0.1:4010', apiKey: [redacted] }");
+    expect(views[0]).toBe(`${name} { baseUrl: 'http://127.0.0.1:4010', apiKey: [redacted] }`);
   });
 });

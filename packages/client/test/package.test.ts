@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -13,16 +14,28 @@ const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, args, 
 const probe = `
   const client = createCalldeskClient({ apiKey: "calldesk_abc123", baseUrl: "http://127.0.0.1:9" });
   const key = await idempotencyKeyFor("ticket-123");
+  const sent = [];
+  const raw = createRawClient({
+    apiKey: "calldesk_abc123",
+    baseUrl: "http://127.0.0.1:9",
+    fetch: async (url, init) => {
+      sent.push(url, init.headers.authorization);
+      return new Response('{"call_id":"call_x"}', { status: 201, headers: { "content-type": "application/json" } });
+    },
+  });
+  const { data } = await raw.POST("/api/v1/voice/calls", { body: {} });
   console.log(JSON.stringify({
     create: typeof client.calls.create,
-    post: typeof client.raw.POST,
+    raw: "raw" in client,
+    post: [data, ...sent],
     names: [new UnprocessableEntityError(422, undefined, new Headers()).name, CalldeskError.name],
     key,
   }));
 `;
 const expected = {
   create: "function",
-  post: "function",
+  raw: false,
+  post: [{ call_id: "call_x" }, "http://127.0.0.1:9/api/v1/voice/calls", "Bearer calldesk_abc123"],
   names: ["UnprocessableEntityError", "CalldeskError"],
   key: "1777cf85-eef0-5d97-b78b-9e1c83a330cc",
 };
@@ -32,6 +45,7 @@ describe("the built package", () => {
     const source = `
       const { createCalldeskClient, CalldeskError, UnprocessableEntityError } = await import("@calldesk/client");
       const { idempotencyKeyFor } = await import("@calldesk/client/idempotency");
+      const { createRawClient } = await import("@calldesk/client/raw");
       ${probe}`;
     expect(run(["--input-type=module", "-e", source])).toEqual(expected);
   });
@@ -40,9 +54,45 @@ describe("the built package", () => {
     const source = `(async () => {
       const { createCalldeskClient, CalldeskError, UnprocessableEntityError } = require("@calldesk/client");
       const { idempotencyKeyFor } = require("@calldesk/client/idempotency");
+      const { createRawClient } = require("@calldesk/client/raw");
       ${probe}})()`;
     expect(run(["--input-type=commonjs", "-e", source])).toEqual(expected);
   });
+});
+
+describe("what each entry point loads", () => {
+  // The packages a built file imports or requires, following its own chunks.
+  const packagesOf = (file: string, seen = new Set<string>()): string[] => {
+    seen.add(file);
+    const source = readFileSync(file, "utf8");
+    const specifiers = [...source.matchAll(/(?:from|import|require\()\s*\(?"([^"]+)"/g)].map(
+      (m) => m[1] as string,
+    );
+    return [
+      ...new Set(
+        specifiers.flatMap((specifier) => {
+          if (!specifier.startsWith(".")) {
+            return [specifier];
+          }
+          const chunk = join(dirname(file), specifier);
+          return seen.has(chunk) ? [] : packagesOf(chunk, seen);
+        }),
+      ),
+    ].sort();
+  };
+  const built = (specifier: string, condition: "import" | "require") => {
+    const { exports } = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8"));
+    return join(cwd, exports[specifier][condition].default);
+  };
+
+  it.each(["import", "require"] as const)(
+    "with %s, only @calldesk/client/raw loads openapi-fetch",
+    (condition) => {
+      expect(packagesOf(built(".", condition))).toEqual([]);
+      expect(packagesOf(built("./idempotency", condition))).toEqual([]);
+      expect(packagesOf(built("./raw", condition))).toEqual(["openapi-fetch"]);
+    },
+  );
 });
 
 describe("both builds in one process", () => {
@@ -123,5 +173,14 @@ describe("types", () => {
     expect(contract.length).toBeGreaterThan(15);
     const client = exportsOf("@calldesk/client");
     expect(contract.filter((name) => !client.includes(name))).toEqual([]);
+    expect(client).not.toContain("createRawClient");
+  });
+
+  it("@calldesk/client/raw exports createRawClient, its options and its result", () => {
+    expect(exportsOf("@calldesk/client/raw").sort()).toEqual([
+      "ClientOptions",
+      "RawClient",
+      "createRawClient",
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "../src/index.js";
+import { createRawClient } from "../src/raw.js";
 import { API_KEY, instant, seedRequest } from "./helpers.js";
 
 let sandbox: Sandbox;
@@ -65,9 +66,9 @@ describe("against the sandbox", () => {
     expect(await storedCalls()).toEqual([JSON.parse(JSON.stringify(call))]);
   });
 
-  it("raw creates a call too", async () => {
-    const client = createCalldeskClient({ apiKey: API_KEY, baseUrl: sandbox.url });
-    const { data, response } = await client.raw.POST("/api/v1/voice/calls", { body: seedRequest() });
+  it("the raw client creates a call too", async () => {
+    const client = createRawClient({ apiKey: API_KEY, baseUrl: sandbox.url });
+    const { data, response } = await client.POST("/api/v1/voice/calls", { body: seedRequest() });
     expect(response.status).toBe(201);
     expect(await storedCalls()).toEqual([data]);
   });

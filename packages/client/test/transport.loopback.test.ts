@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectionError, createCalldeskClient, OutcomeUnknownError, TimeoutError } from "../src/index.js";
+import { createRawClient } from "../src/raw.js";
 import { API_KEY, instant, seedCall, seedRequest } from "./helpers.js";
 
 interface Seen {
@@ -62,7 +63,7 @@ describe("over loopback", () => {
     expect(JSON.parse(seen[0]?.body as string)).toEqual(seedRequest());
   });
 
-  it("creates a call through raw (the Request body is unwrapped and re-sent)", async () => {
+  it("creates a call through the raw client (the Request body is unwrapped and re-sent)", async () => {
     const { url, seen } = await serve((_, res, attempt) => {
       if (attempt === 1) {
         res.writeHead(503, { "retry-after": "0" }).end();
@@ -70,8 +71,8 @@ describe("over loopback", () => {
         answer201(res);
       }
     });
-    const client = createCalldeskClient({ apiKey: API_KEY, baseUrl: url });
-    const { data } = await client.raw.POST("/api/v1/voice/calls", { body: seedRequest() });
+    const client = createRawClient({ apiKey: API_KEY, baseUrl: url });
+    const { data } = await client.POST("/api/v1/voice/calls", { body: seedRequest() });
     expect(data).toEqual(seedCall());
     expect(seen).toHaveLength(2);
     expect(seen[1]?.body).toBe(seen[0]?.body);
