@@ -595,6 +595,37 @@ export function changelogMarkdown(changelogs: ChangelogSource[]): string {
     .join("\n\n");
 }
 
+/** What a reader sees next to a rule the product documentation does not state. */
+export const ASSUMED = "**Assumed** (not in the product documentation):";
+
+/**
+ * Every node marked `x-assumed` in the contract (a schema, parameter, header, response or
+ * security scheme) shows the mark and its reason at the end of its own description, where the
+ * reference renders it next to the rule.
+ */
+export function markAssumptions(node: Json): void {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      markAssumptions(item);
+    }
+    return;
+  }
+  if (node === null || typeof node !== "object") {
+    return;
+  }
+  const object = node as JsonObject;
+  const why = object["x-assumed"];
+  if (typeof why === "string") {
+    const description = typeof object.description === "string" ? `${object.description.trimEnd()}\n\n` : "";
+    object.description = `${description}${ASSUMED} ${why}`;
+  }
+  for (const [key, value] of Object.entries(object)) {
+    if (key !== "examples" && key !== "example" && key !== "description") {
+      markAssumptions(value);
+    }
+  }
+}
+
 /** Splits Markdown into `## ` sections (the text before the first is kept as a preamble). */
 function sections(markdown: string): { heading: string; body: string[] }[] {
   const result: { heading: string; body: string[] }[] = [{ heading: "", body: [] }];
@@ -615,6 +646,7 @@ function sections(markdown: string): { heading: string; body: string[] }[] {
  */
 export function docsContract(bundle: JsonObject, content: DocsContent): JsonObject {
   const doc = structuredClone(bundle);
+  markAssumptions(doc);
   const info = objectAt(doc, doc.info, "info");
   const description = typeof info.description === "string" ? info.description : "";
   const parts = sections(description.trimEnd());

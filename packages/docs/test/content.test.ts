@@ -2,6 +2,7 @@
 import { testNumbers } from "@calldesk/sandbox";
 import { describe, expect, it } from "vitest";
 import {
+  ASSUMED,
   changelogMarkdown,
   deref,
   docsContract,
@@ -100,7 +101,7 @@ describe("problemTypes", () => {
     expect(types.map((type) => type.uri).sort()).toEqual([...uris].sort());
     const validation = types.find((type) => type.slug === "validation-failed");
     expect(validation?.statuses).toEqual([422]);
-    expect(validation?.codes).toEqual(["invalid_e164", "validation_failed"]);
+    expect(validation?.codes).toEqual(["validation_failed"]);
   });
 
   it("refuses two URIs with the same slug (their anchors would collide)", () => {
@@ -176,8 +177,10 @@ describe("docsContract", () => {
       "### What a replay looks like",
       "## Errors",
       "### Every error code",
+      "## Other answers",
       "## Rate limits",
       "### Rate-limit headers",
+      "## Assumptions",
       "## Problem types",
       ...problemTypes(doc).map((type) => `### ${type.slug}`),
       "## Sandbox",
@@ -185,6 +188,18 @@ describe("docsContract", () => {
       "## Changelog",
     ]);
     expect(description).toContain("Idempotent-Replayed: true");
+  });
+
+  it("shows the mark and the reason next to every assumed rule, in its own description", () => {
+    const schemas = objectAt(contract, objectAt(contract, contract.components).schemas);
+    const status = objectAt(contract, schemas.CallStatus);
+    expect(String(status.description)).toContain(`${ASSUMED} ${String(status["x-assumed"])}`);
+    const marks = JSON.stringify(contract).split(ASSUMED.replace(/"/g, '\\"')).length - 1;
+    const assumed = JSON.stringify(doc).split('"x-assumed"').length - 1;
+    expect(marks).toBeGreaterThanOrEqual(assumed);
+    expect(
+      String(objectAt(doc, objectAt(doc, objectAt(doc, doc.components).schemas).CallStatus).description),
+    ).not.toContain(ASSUMED);
   });
 
   it("leaves the bundle untouched", () => {
