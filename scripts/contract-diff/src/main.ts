@@ -3,11 +3,10 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compare } from "./diff.js";
 import { EXIT_OK, EXIT_UNRELEASED_BREAK, EXIT_USAGE, UsageError } from "./errors.js";
-import { checkReleasePlan, type GateResult } from "./gate.js";
+import type { GateResult } from "./gate.js";
 import { loadPolicy, PolicyError } from "./policy.js";
 import { toGithub, toJson, toMarkdown } from "./render.js";
 import { findRepoRoot, scratch } from "./sources.js";
-import { summariseTypes } from "./types-summary.js";
 
 export interface Io {
   cwd: string;
@@ -75,13 +74,17 @@ export async function run(mode: "diff" | "check", argv: string[], io: Io): Promi
             packages: [],
             message: breaking ? "Breaking changes, and no repository to read pending changesets from." : "",
           }
-        : await checkReleasePlan(repoRoot, needed, result.changes);
+        : // Loaded on use: the changesets libraries and the TypeScript compiler take longer to
+          // load than a whole comparison, and a JSON diff of two files needs neither.
+          await (await import("./gate.js")).checkReleasePlan(repoRoot, needed, result.changes);
     if (format === "json") {
       io.out(toJson(result));
     } else if (format === "github") {
       io.out(toGithub(result));
     } else if (format === "markdown") {
-      const types = args["no-types"] ? undefined : await summariseTypes(result.baseBundle, result.headBundle);
+      const types = args["no-types"]
+        ? undefined
+        : await (await import("./types-summary.js")).summariseTypes(result.baseBundle, result.headBundle);
       io.out(toMarkdown(result, { types, gate: gateLine(gate, mode) }));
     } else {
       io.out(
