@@ -3,15 +3,11 @@
 // merges what it found into one change per place and weighs each with the policy.
 
 import type { Finding } from "./findings.js";
-import {
-  compareOperation,
-  compareServers,
-  effectiveServers,
-  type OperationContext,
-} from "./operation-compare.js";
+import { compareOperation, type OperationContext } from "./operation-compare.js";
 import { listOperations, type Operation } from "./operations.js";
 import { child, isNode, resolvePointer, sameJson } from "./pointer.js";
 import type { Policy } from "./policy.js";
+import { compareServers, effectiveServers } from "./servers.js";
 import { openSpec, type Spec } from "./spec.js";
 import type { Bump, Change, DiffResult } from "./types.js";
 

@@ -2,6 +2,17 @@
 // difference with the direction it moves the set of accepted values. Whether that breaks depends
 // only on who must accept the values (findings.ts `Mode`): the same edit of a shared component is
 // compared once for every place each side's own graph uses it.
+
+import {
+  allLists,
+  describeBranch,
+  distribute,
+  matchBranches,
+  mayOverlap,
+  onlyList,
+  refsOf,
+  resolved,
+} from "./alternatives.js";
 import {
   breaksIn,
   consequence,
@@ -14,11 +25,10 @@ import {
   type Report,
   show,
 } from "./findings.js";
-import { comparePatterns, type Lengths, patternLengths } from "./patterns.js";
+import { comparePatterns, type Lengths } from "./patterns.js";
 import { isNode, sameJson } from "./pointer.js";
 import {
   type Bound,
-  isUnconstrained,
   type Located,
   type Open,
   type SchemaRef,
@@ -28,6 +38,7 @@ import {
   viewOf,
 } from "./schema-view.js";
 import type { Spec } from "./spec.js";
+import { impliedLengths, values } from "./values.js";
 
 export interface SchemaContext {
   base: Spec;
@@ -1219,288 +1230,4 @@ function boundText(side: "minimum" | "maximum", bound: Bound | undefined): strin
   }
   const sign = side === "minimum" ? (bound.exclusive ? ">" : "≥") : bound.exclusive ? "<" : "≤";
   return `${sign} ${bound.value}`;
-}
-
-function withoutLists(node: unknown): unknown {
-  if (!isNode(node)) {
-    return node;
-  }
-  // The caller passes every allOf member on its own, so the list goes too.
-  const { anyOf: _anyOf, oneOf: _oneOf, discriminator: _discriminator, allOf: _allOf, ...rest } = node;
-  return rest;
-}
-
-type List = { kind: "anyOf" | "oneOf"; list: Located<SchemaRef[]> };
-
-function allLists(view: SchemaView): List[] {
-  return [
-    ...view.anyOf.map((list) => ({ kind: "anyOf" as const, list })),
-    ...view.oneOf.map((list) => ({ kind: "oneOf" as const, list })),
-  ];
-}
-
-/** The one list of alternatives of a view, none, or "many". */
-function onlyList(view: SchemaView): List | undefined | "many" {
-  const lists = allLists(view);
-  return lists.length > 1 ? "many" : lists[0];
-}
-
-/** The nodes a view merges, as references (to compare the whole schema as one branch). */
-function refsOf(view: SchemaView): SchemaRef[] {
-  return view.nodes.map((n) => ({ spec: view.spec, node: n.node, ptr: n.ptr }));
-}
-
-/** Each branch together with the keywords around the list (`type: object, oneOf: [A, B]` is A' or B'). */
-function distribute(view: SchemaView, branches: SchemaRef[]): SchemaRef[][] {
-  const outer: SchemaRef[] = view.nodes.map((n) => ({
-    spec: view.spec,
-    node: withoutLists(n.node),
-    ptr: n.ptr,
-    synthetic: true,
-  }));
-  return branches.map((branch) => [...outer, branch]);
-}
-
-function resolved(ref: SchemaRef, options: ViewOptions): unknown {
-  const view = viewOf([ref], options);
-  return view.nodes.map((n) => n.node);
-}
-
-function describeBranch(refs: SchemaRef[], options: ViewOptions): string {
-  const own = refs[refs.length - 1];
-  if (own && isNode(own.node) && typeof own.node.$ref === "string") {
-    return `\`${own.node.$ref.split("/").pop()}\``;
-  }
-  const view = viewOf(refs, options);
-  const title = own ? viewOf([own], options).annotations.get("title")?.[0]?.value : undefined;
-  if (typeof title === "string") {
-    return `\`${title}\``;
-  }
-  return view.types ? `of type ${list([...view.types.value])}` : `#${own?.ptr.split("/").pop() ?? "?"}`;
-}
-
-interface Identity {
-  target: string;
-  fingerprint: string;
-  title: string;
-  types: string;
-  properties: string[];
-}
-
-/** What a reader would call "the same branch": same component, same values, same title, same shape. */
-function identity(refs: SchemaRef[], options: ViewOptions): Identity {
-  const own = refs[refs.length - 1];
-  const view = viewOf(refs, options);
-  const types = view.types ? [...view.types.value].sort().join(",") : "";
-  const properties = [...view.properties.keys()].sort();
-  const consts = properties.map((name) => {
-    const property = viewOf(view.properties.get(name) ?? [], options);
-    return property.enum ? `${name}=${JSON.stringify(property.enum.value)}` : name;
-  });
-  return {
-    target:
-      own && isNode(own.node) && typeof own.node.$ref === "string"
-        ? (own.node.$ref.split("/").pop() ?? "")
-        : "",
-    fingerprint: JSON.stringify([
-      types,
-      view.enum?.value ?? null,
-      consts,
-      [...view.required.keys()].sort(),
-      view.patterns.map((p) => p.value),
-      view.formats.map((f) => f.value),
-    ]),
-    title: String((own ? viewOf([own], options) : view).annotations.get("title")?.[0]?.value ?? ""),
-    types,
-    properties,
-  };
-}
-
-/**
- * Pairs the branches of two lists of alternatives: same component, same values, same title,
- * then the most alike by type and properties. Never by position: a branch removed from the
- * middle of a list is that branch removed, not a change of every branch after it.
- */
-export function matchBranches(
-  was: SchemaRef[][],
-  now: SchemaRef[][],
-  options: ViewOptions,
-): [number, number][] {
-  const x = was.map((r) => identity(r, options));
-  const y = now.map((r) => identity(r, options));
-  const pairs: [number, number][] = [];
-  const freeA = new Set(was.keys());
-  const freeB = new Set(now.keys());
-  const pass = (same: (i: number, j: number) => boolean): void => {
-    for (const i of [...freeA]) {
-      for (const j of [...freeB]) {
-        if (same(i, j)) {
-          pairs.push([i, j]);
-          freeA.delete(i);
-          freeB.delete(j);
-          break;
-        }
-      }
-    }
-  };
-  pass((i, j) => x[i]?.target !== "" && x[i]?.target === y[j]?.target);
-  pass((i, j) => x[i]?.fingerprint === y[j]?.fingerprint);
-  pass((i, j) => x[i]?.title !== "" && x[i]?.title === y[j]?.title);
-  // The rest: the most alike pairs first, as long as they share a type and half their properties.
-  const score = (i: number, j: number): number => {
-    const p = x[i] as Identity;
-    const q = y[j] as Identity;
-    if (p.types !== q.types) {
-      return 0;
-    }
-    const union = new Set([...p.properties, ...q.properties]).size;
-    const shared = p.properties.filter((n) => q.properties.includes(n)).length;
-    return union === 0 ? 1 : shared / union;
-  };
-  const candidates = [...freeA]
-    .flatMap((i) => [...freeB].map((j) => [i, j, score(i, j)] as const))
-    .filter(([, , s]) => s >= 0.5);
-  candidates.sort((p, q) => q[2] - p[2]);
-  for (const [i, j] of candidates) {
-    if (freeA.has(i) && freeB.has(j)) {
-      pairs.push([i, j]);
-      freeA.delete(i);
-      freeB.delete(j);
-    }
-  }
-  if (freeA.size === 1 && freeB.size === 1 && was.length === now.length) {
-    pass(() => true);
-  }
-  return pairs.sort((p, q) => p[0] - q[0]);
-}
-
-/**
- * Whether some value may be valid under both schemas. Only provable disjointness says no: other
- * types, other listed values, a property both list with values in common to none, or a property
- * one requires that the other (closed) does not allow.
- */
-export function mayOverlap(a: SchemaView, b: SchemaView, options: ViewOptions): boolean {
-  if (a.never || b.never) {
-    return false;
-  }
-  const ta = a.types?.value;
-  const tb = b.types?.value;
-  if (
-    ta &&
-    tb &&
-    ![...ta].some(
-      (t) => tb.has(t) || (t === "integer" && tb.has("number")) || (t === "number" && tb.has("integer")),
-    )
-  ) {
-    return false;
-  }
-  const va = values(a);
-  const vb = values(b);
-  if (va && vb && !va.some((v) => vb.some((w) => sameJson(v, w)))) {
-    return false;
-  }
-  for (const [name, refs] of a.properties) {
-    const other = b.properties.get(name);
-    if (!other || !(a.required.has(name) || b.required.has(name))) {
-      continue;
-    }
-    const x = values(viewOf(refs, options));
-    const y = values(viewOf(other, options));
-    if (x && y && !x.some((v) => y.some((w) => sameJson(v, w)))) {
-      return false;
-    }
-  }
-  const excludes = (closed: SchemaView, open: SchemaView): boolean =>
-    closed.additionalProperties.kind === "none" &&
-    [...open.required.keys()].some((name) => !closed.properties.has(name));
-  return !excludes(a, b) && !excludes(b, a);
-}
-
-const valueCache = new WeakMap<SchemaView, unknown[] | undefined>();
-
-/**
- * The values a schema lists (its enum, less the values its other keywords refuse), or the only
- * values its types leave (`null`, `true`, `false`); undefined when it accepts open-ended values.
- */
-function values(view: SchemaView): unknown[] | undefined {
-  if (valueCache.has(view)) {
-    return valueCache.get(view);
-  }
-  let out: unknown[] | undefined;
-  if (view.enum) {
-    out = view.enum.value.filter((v) => admits(view, v));
-  } else {
-    const types = view.types?.value;
-    if (types && types.size > 0 && [...types].every((t) => t === "null" || t === "boolean")) {
-      out = [...types].flatMap((t) => (t === "null" ? [null] : [true, false]));
-    }
-  }
-  valueCache.set(view, out);
-  return out;
-}
-
-function admits(view: SchemaView, value: unknown): boolean {
-  if (typeof value === "string") {
-    const length = [...value].length;
-    if (
-      length < (view.minLength?.value ?? 0) ||
-      length > (view.maxLength?.value ?? Number.POSITIVE_INFINITY)
-    ) {
-      return false;
-    }
-    return view.patterns.every((p) => matches(p.value, value));
-  }
-  if (typeof value === "number") {
-    const low = view.minimum;
-    const high = view.maximum;
-    return (
-      !(low && (value < low.value || (low.exclusive && value === low.value))) &&
-      !(high && (value > high.value || (high.exclusive && value === high.value)))
-    );
-  }
-  return true;
-}
-
-function matches(pattern: string, value: string): boolean {
-  for (const flags of ["u", ""]) {
-    try {
-      return new RegExp(pattern, flags).test(value);
-    } catch {
-      // not valid with these flags: try the next
-    }
-  }
-  return true;
-}
-
-/** Lengths some formats imply (RFC 3339 `date-time` is at least 20 characters, a `uuid` 36). */
-const FORMAT_LENGTHS: Record<string, Lengths> = {
-  uuid: { min: 36, max: 36 },
-  date: { min: 10, max: 10 },
-  "date-time": { min: 20, max: Number.POSITIVE_INFINITY },
-  time: { min: 9, max: Number.POSITIVE_INFINITY },
-  email: { min: 3, max: Number.POSITIVE_INFINITY },
-  uri: { min: 2, max: Number.POSITIVE_INFINITY },
-  ipv4: { min: 7, max: 15 },
-};
-
-/** The shortest and longest string the other keywords allow (pattern, format, listed values). */
-function impliedLengths(view: SchemaView): Lengths {
-  let min = 0;
-  let max = Number.POSITIVE_INFINITY;
-  const narrow = (l: Lengths | undefined): void => {
-    if (l) {
-      min = Math.max(min, l.min);
-      max = Math.min(max, l.max);
-    }
-  };
-  narrow(patternLengths(view.patterns.map((p) => p.value)));
-  for (const format of view.formats) {
-    narrow(FORMAT_LENGTHS[format.value]);
-  }
-  const listed = values(view);
-  if (listed && listed.length > 0 && listed.every((v) => typeof v === "string")) {
-    const lengths = listed.map((v) => [...(v as string)].length);
-    narrow({ min: Math.min(...lengths), max: Math.max(...lengths) });
-  }
-  return { min, max };
 }
