@@ -340,19 +340,19 @@ class Parts {
         );
         continue;
       }
-      const narrower = Object.keys(y).filter((s) => covers(status, s));
-      if (narrower.length > 0) {
-        // `2XX` documented as `201`: compare each specific status with the range it came from.
-        for (const s of narrower) {
-          matched.add(s);
-          this.response(
-            deref(this.ctx.base, x[status], child(basePtr, status)),
-            deref(this.ctx.head, y[s], child(headPtr, s)),
-            mode,
-            s,
-          );
-        }
-        continue;
+      // `2XX` now documented as `201` only: the new specific statuses are compared with the range
+      // they came from, and the range is still gone for every other code it covered.
+      const narrower = Object.keys(y).filter(
+        (s) => covers(status, s) && !Object.keys(x).some((k) => k.toUpperCase() === s.toUpperCase()),
+      );
+      for (const s of narrower) {
+        matched.add(s);
+        this.response(
+          deref(this.ctx.base, x[status], child(basePtr, status)),
+          deref(this.ctx.head, y[s], child(headPtr, s)),
+          mode,
+          s,
+        );
       }
       const error = /^[45]|^default$/i.test(status);
       this.emit({

@@ -233,25 +233,33 @@ export function patternLengths(patterns: readonly string[]): Lengths | undefined
 }
 
 function longest(nfa: NFA): number {
+  // Longest path to a final state, in reverse topological order (depth-first, without recursion:
+  // `{0,5000}` makes a path 5000 states long). A cycle here never reaches a final state (the
+  // language is finite), so a node met again while open adds nothing.
   const memo = new Map<NFA.ReadonlyNode, number>();
   const open = new Set<NFA.ReadonlyNode>();
-  const visit = (node: NFA.ReadonlyNode): number => {
-    const known = memo.get(node);
-    if (known !== undefined) {
-      return known;
+  const stack: { node: NFA.ReadonlyNode; next: Iterator<NFA.ReadonlyNode> }[] = [
+    { node: nfa.initial, next: nfa.initial.out.keys() },
+  ];
+  open.add(nfa.initial);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    const step = top.next.next();
+    if (!step.done) {
+      const child = step.value;
+      if (!memo.has(child) && !open.has(child)) {
+        open.add(child);
+        stack.push({ node: child, next: child.out.keys() });
+      }
+      continue;
     }
-    if (open.has(node)) {
-      // A cycle the language is finite despite: it never reaches a final state.
-      return Number.NEGATIVE_INFINITY;
+    let best = nfa.finals.has(top.node as NFA.Node) ? 0 : Number.NEGATIVE_INFINITY;
+    for (const child of top.node.out.keys()) {
+      best = Math.max(best, 1 + (memo.get(child) ?? Number.NEGATIVE_INFINITY));
     }
-    open.add(node);
-    let best = nfa.finals.has(node as NFA.Node) ? 0 : Number.NEGATIVE_INFINITY;
-    for (const next of node.out.keys()) {
-      best = Math.max(best, 1 + visit(next));
-    }
-    open.delete(node);
-    memo.set(node, best);
-    return best;
-  };
-  return visit(nfa.initial);
+    memo.set(top.node, best);
+    open.delete(top.node);
+    stack.pop();
+  }
+  return memo.get(nfa.initial) ?? Number.NEGATIVE_INFINITY;
 }

@@ -18,19 +18,11 @@ const moveMedia =
     delete content[from];
   };
 
-/** Why the engine misses the removal of a range (`5XX`) that specific statuses of it stay beside. */
-const RANGE_REMOVED_GAP =
-  "the removed range is compared with the specific statuses of it that stay (500, 503), which the base already documented; that every other status of the range lost its documented answer is not reported";
-
 export function responseMutations(add: Add, contract: Doc): void {
   const where = "response";
   const error = { where, basis: "README", note: "README: error-response-removed is major" } as const;
   for (const status of Object.keys(at(contract, RESPONSES))) {
-    const info = status.startsWith("2")
-      ? { where }
-      : /^\dXX$/.test(status)
-        ? { ...error, gap: RANGE_REMOVED_GAP }
-        : error;
+    const info = status.startsWith("2") ? { where } : error;
     add(
       `response-remove:${status}`,
       `response ${status} removed`,
