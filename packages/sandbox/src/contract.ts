@@ -47,8 +47,11 @@ export interface Contract {
   createdStatus: Call["status"];
   /** Builds `links` for a call id from the 201 example's links. */
   linksFor(callId: string): Call["links"];
-  /** `type` and `title` of a problem code, taken from the named examples of the error responses. */
-  problemType(code: ErrorCode, fallback?: ErrorCode): ProblemType;
+  /**
+   * `type` and `title` of a problem, both named by its code: the type is the code with dashes
+   * under the contract's problem base, the title that of the contract's example of the code.
+   */
+  problemType(code: ErrorCode): ProblemType;
   wwwAuthenticate: string;
   /** The key format of the bearer scheme (`x-api-key-pattern`), for servers without an allow-list. */
   apiKeyPattern: RegExp | undefined;
@@ -123,7 +126,7 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     ),
   ];
   const created = createdShape(operation, mediaType, resolve, source);
-  const { problemType, responseHeaders } = responsesOf(operation, resolve);
+  const { problemType, responseHeaders } = responsesOf(operation, resolve, source);
   const keyPattern = Object.values(bundle.components?.securitySchemes ?? {})
     .map(resolve)
     .find((scheme: Json) => scheme?.type === "http" && scheme.scheme === "bearer")?.["x-api-key-pattern"];
@@ -209,19 +212,29 @@ function createdShape(
   };
 }
 
-/** Problem types and titles from the error responses' named examples, and the headers' examples. */
+/** `<code with dashes>`: the last segment of a problem's type. */
+function typeName(code: string): string {
+  return code.replaceAll("_", "-");
+}
+
+/**
+ * Problem types and titles from the error responses' named examples, and the headers' examples.
+ * A problem's code and type are paired one to one: an example that pairs them otherwise is an
+ * error of the contract, reported at start-up.
+ */
 function responsesOf(
   operation: Json,
   resolve: Resolve,
+  source: string,
 ): { problemType: Contract["problemType"]; responseHeaders: Map<string, string> } {
-  const problemTypes = new Map<string, ProblemType>();
+  const examples: { code: string; type: string; title: string }[] = [];
   const responseHeaders = new Map<string, string>();
   for (const response of Object.values(operation.responses ?? {}).map(resolve)) {
     for (const media of Object.values(response?.content ?? {}) as Json[]) {
       for (const example of Object.values(media?.examples ?? {}).map(resolve)) {
         const value = example?.value;
-        if (value?.code && value.type && value.title && !problemTypes.has(value.code)) {
-          problemTypes.set(value.code, { type: value.type, title: value.title });
+        if (value?.code && value.type && value.title) {
+          examples.push({ code: String(value.code), type: String(value.type), title: String(value.title) });
         }
       }
     }
@@ -233,19 +246,28 @@ function responsesOf(
       }
     }
   }
-  // A code without a named example still gets a stable, documented-looking type.
-  const typeBase = [...problemTypes.values()][0]?.type.replace(/[^/]*$/, "") ?? "about:blank#";
-  const problemType = (code: ErrorCode, fallback?: ErrorCode): ProblemType => {
-    const known = problemTypes.get(code) ?? (fallback ? problemTypes.get(fallback) : undefined);
-    if (known) {
-      return known;
+  // The base every type shares, from the first example: its type without the code's name.
+  const first = examples[0];
+  const typeBase =
+    first === undefined
+      ? "about:blank#"
+      : first.type.slice(0, first.type.length - typeName(first.code).length);
+  const titles = new Map<string, string>();
+  for (const { code, type, title } of examples) {
+    if (type !== `${typeBase}${typeName(code)}`) {
+      throw new Error(
+        `spec: ${source} pairs the problem code ${code} with the type ${type}; code and type name the kind of problem one to one (${typeBase}${typeName(code)})`,
+      );
     }
-    const words = code.split("_");
-    return {
-      type: `${typeBase}${words.join("-")}`,
-      title: `${words.join(" ").replace(/^./, (first) => first.toUpperCase())}`,
-    };
-  };
+    if (!titles.has(code)) {
+      titles.set(code, title);
+    }
+  }
+  const problemType = (code: ErrorCode): ProblemType => ({
+    type: `${typeBase}${typeName(code)}`,
+    // A code without an example of its own (`not_found`) is titled by its words.
+    title: titles.get(code) ?? code.replaceAll("_", " ").replace(/^./, (letter) => letter.toUpperCase()),
+  });
   return { problemType, responseHeaders };
 }
 

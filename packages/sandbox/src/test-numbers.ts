@@ -1,6 +1,8 @@
 // Special numbers that make the sandbox take each error path on demand. They sit in the
 // fictional +1 (415) 555-01xx range, so they can never ring a real phone; each one is valid
-// E.164, so it passes schema validation and reaches the behaviour it names.
+// E.164, so it passes schema validation and reaches the behaviour it names. A behaviour is the
+// code the number makes appear: the problem's own, or its field's in `errors[]` for the caller ID
+// (a problem about the body is always `validation_failed`).
 
 export type TestNumberBehaviour =
   | "caller_id_not_verified"
@@ -32,7 +34,8 @@ export const testNumbers: readonly TestNumber[] = Object.freeze([
     field: "caller_id",
     behaviour: "caller_id_not_verified",
     status: 422,
-    description: "Never verified: 422 caller_id_not_verified with the pointer /caller_id.",
+    description:
+      "Never verified: 422 validation_failed, whose errors[] has /caller_id with the code caller_id_not_verified.",
   },
   {
     number: "+14155550129",

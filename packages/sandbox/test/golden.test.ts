@@ -176,6 +176,10 @@ const cases: [string, Exchange[], SandboxOptions?][] = [
   ],
   ["422-caller-id-not-verified", [{ request: create({}, withSeed({ caller_id: "+14155550100" })) }]],
   [
+    "422-same-reason-two-fields",
+    [{ request: create({}, withSeed({ caller_id: "4155550123", destination: "+0155559876" })) }],
+  ],
+  [
     "422-idempotency-key-reused",
     [
       { request: create({ "Idempotency-Key": KEY }) },

@@ -7,7 +7,7 @@ import { fieldErrors } from "../validation.js";
 export const validation: Step = {
   name: "validation",
   check: "body breaks `CreateCallRequest`",
-  answer: "422 with **every** invalid field in `errors[]` (with the next step's)",
+  answer: "422 `validation_failed` with **every** invalid field in `errors[]` (with the next step's)",
   run(exchange, { contract }) {
     if (!contract.validateRequest(exchange.body)) {
       exchange.errors = fieldErrors(contract.validateRequest.errors ?? [], exchange.body);
