@@ -1,6 +1,7 @@
 // Reads everything the sandbox enforces out of the bundled OpenAPI document, once, at start-up:
-// the request schema (compiled by ajv), the body limit, the media type, the problem types and
-// titles, the 201 example that shapes links. Nothing here restates a rule of the contract.
+// the request schema (compiled by ajv) and its defaults, the body limit, the media type, the
+// problem types and titles, the 201 example that shapes links. Nothing here restates a rule of
+// the contract.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Call, ErrorCode } from "@calldesk/api-types";
@@ -38,8 +39,13 @@ export interface Contract {
   /** Media types the request body may be sent as (`application/json`). */
   mediaTypes: string[];
   maxBodyBytes: number;
-  /** Validates and fills in defaults (ajv `useDefaults`): mutates its argument. */
+  /** Validates a request body; never changes it. */
   validateRequest: ValidateFunction;
+  /**
+   * Gives every field the body leaves out its documented default (`default` of the request
+   * schema's properties, `$ref`s followed, at every depth), in place. For a valid body.
+   */
+  applyDefaults(body: Record<string, unknown>): void;
   validateIdempotencyKey: ValidateFunction;
   /** Caller IDs used by the contract's own request examples: verified out of the box. */
   exampleCallerIds: string[];
@@ -111,13 +117,9 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new Error(`spec: ${source} requestBody has no positive integer x-max-body-bytes`);
   }
-  const validators = compileValidators(
-    bundle,
-    operation,
-    requestBody.content[mediaType].schema,
-    resolve,
-    source,
-  );
+  const requestSchema = requestBody.content[mediaType].schema;
+  const validators = compileValidators(bundle, operation, requestSchema, resolve, source);
+  const defaults = defaultsOf(requestSchema, resolve);
   const exampleCallerIds = [
     ...new Set(
       Object.values(requestBody.content[mediaType].examples ?? {})
@@ -136,6 +138,7 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     mediaTypes,
     maxBodyBytes,
     ...validators,
+    applyDefaults: (body) => applyDefaults(body, defaults),
     exampleCallerIds,
     ...created,
     problemType,
@@ -152,7 +155,8 @@ function compileValidators(
   resolve: Resolve,
   source: string,
 ): Pick<Contract, "validateRequest" | "validateIdempotencyKey"> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, useDefaults: true });
+  // No `useDefaults`: ajv skips defaults behind a `$ref` (VoiceChanger's), so applyDefaults does it.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   addFormats(ajv);
   // OpenAPI vocabulary and our own extensions are annotations, not assertions. `components`,
   // `request` and `idempotencyKey` hold the schemas of the document added below.
@@ -181,6 +185,59 @@ function compileValidators(
     validateRequest: ajv.compile({ $ref: `${CONTRACT_ID}#/request` }),
     validateIdempotencyKey: ajv.compile({ $ref: `${CONTRACT_ID}#/idempotencyKey` }),
   };
+}
+
+/** A property that has a documented default, or properties below it that do. */
+interface DefaultField {
+  name: string;
+  /** Whether the property's own schema has a `default`, and its value. */
+  hasDefault: boolean;
+  value: unknown;
+  fields: DefaultField[];
+}
+
+/** The defaults of an object schema's properties, at every depth; `$ref`s are followed once per path. */
+function defaultsOf(schema: Json, resolve: Resolve, refs: ReadonlySet<string> = new Set()): DefaultField[] {
+  const ref = typeof schema?.$ref === "string" ? (schema.$ref as string) : undefined;
+  if (ref !== undefined && refs.has(ref)) {
+    return [];
+  }
+  const path = ref === undefined ? refs : new Set([...refs, ref]);
+  const fields: DefaultField[] = [];
+  for (const [name, property] of Object.entries(resolve(schema)?.properties ?? {})) {
+    const resolved = resolve(property);
+    const field: DefaultField = {
+      name,
+      hasDefault: resolved !== null && typeof resolved === "object" && "default" in resolved,
+      value: resolved?.default,
+      fields: defaultsOf(property, resolve, path),
+    };
+    if (field.hasDefault || field.fields.length > 0) {
+      fields.push(field);
+    }
+  }
+  return fields;
+}
+
+function applyDefaults(target: Record<string, unknown>, fields: readonly DefaultField[]): void {
+  for (const field of fields) {
+    if (field.hasDefault && !Object.hasOwn(target, field.name)) {
+      // Defined, not assigned: a property named `__proto__` would stay data.
+      Object.defineProperty(target, field.name, {
+        value:
+          typeof field.value === "object" && field.value !== null
+            ? structuredClone(field.value)
+            : field.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    const value = target[field.name];
+    if (field.fields.length > 0 && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      applyDefaults(value as Record<string, unknown>, field.fields);
+    }
+  }
 }
 
 /** The status and links of a new call, shaped like the 201 example. */

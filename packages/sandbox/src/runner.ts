@@ -41,10 +41,10 @@ export const STEPS: readonly Step[] = Object.freeze([
   json,
   validation,
   verifiedCallerId,
+  testNumber,
   idempotency,
   latency,
   fault,
-  testNumber,
   create,
 ]);
 

@@ -42,7 +42,7 @@ export const testNumbers: readonly TestNumber[] = Object.freeze([
     field: "destination",
     behaviour: "rate_limited",
     status: 429,
-    description: `429 rate_limited with Retry-After: ${TEST_RETRY_AFTER_SECONDS} and RateLimit headers; nothing is stored.`,
+    description: `429 rate_limited with Retry-After: ${TEST_RETRY_AFTER_SECONDS} and RateLimit headers; no call, and the Idempotency-Key is not even read.`,
   },
   {
     number: "+14155550150",
@@ -50,21 +50,21 @@ export const testNumbers: readonly TestNumber[] = Object.freeze([
     behaviour: "internal_error",
     status: 500,
     description:
-      "500 internal_error; no call is created and nothing is stored, so a retry is processed again.",
+      "500 internal_error; no call is created and the Idempotency-Key stays free, so a retry is processed again.",
   },
   {
     number: "+14155550153",
     field: "destination",
     behaviour: "service_unavailable",
     status: 503,
-    description: `503 service_unavailable with Retry-After: ${TEST_RETRY_AFTER_SECONDS}; no call is created, nothing is stored.`,
+    description: `503 service_unavailable with Retry-After: ${TEST_RETRY_AFTER_SECONDS}; no call is created and the Idempotency-Key stays free.`,
   },
   {
     number: "+14155550170",
     field: "destination",
     behaviour: "slow",
     status: 201,
-    description: `201, answered after ${SLOW_ANSWER_MS} ms; the Idempotency-Key is in flight (409) meanwhile.`,
+    description: `201, answered after ${SLOW_ANSWER_MS} ms; the Idempotency-Key is in flight (409 with Retry-After) meanwhile.`,
   },
 ] satisfies TestNumber[]);
 

@@ -11,7 +11,9 @@ import {
   callsPathItem,
   exampleProblems,
   type Json,
+  requestDefaults,
   resolved,
+  seedBody,
 } from "./helpers.js";
 
 describe("loadContract", () => {
@@ -142,6 +144,53 @@ describe("loadContract", () => {
     const { cors } = compileContract(changed);
     expect(cors.responseHeaders).toContain("X-Trace-Id");
     expect(cors.requestHeaders).toEqual(["X-Api-Key", "Content-Type", "Idempotency-Key", "X-Tenant"]);
+  });
+
+  it("validates a body without changing it", () => {
+    const body = { caller_id: "+14155550123", destination: "+14155559876" };
+    expect(contract.validateRequest(body)).toBe(true);
+    expect(body).toEqual({ caller_id: "+14155550123", destination: "+14155559876" });
+  });
+
+  it("gives every field left out its documented default, a default behind a $ref too", () => {
+    const body = { caller_id: "+14155550123", destination: "+14155559876" };
+    contract.applyDefaults(body);
+    expect(body).toEqual({ caller_id: "+14155550123", destination: "+14155559876", ...requestDefaults });
+    // VoiceChanger's default is behind the property's $ref (ajv's useDefaults skips those).
+    expect(bundle.components.schemas.CreateCallRequest.properties.voice_changer_uid.$ref).toBeDefined();
+    expect(Object.keys(requestDefaults)).toContain("voice_changer_uid");
+  });
+
+  it("keeps every field that is sent, whatever its value", () => {
+    const sent = Object.fromEntries(Object.keys(requestDefaults).map((name) => [name, "sent"]));
+    const body = { ...seedBody, ...sent };
+    contract.applyDefaults(body);
+    expect(body).toEqual({ ...seedBody, ...sent });
+  });
+
+  it("follows a changed bundle's defaults, at any depth, restating none", () => {
+    const changed = structuredClone(bundle);
+    const schemas = changed.components.schemas;
+    schemas.CreateCallRequest.properties.record.default = true;
+    schemas.Metadata.default = { source: "api" };
+    schemas.CreateCallRequest.properties.options = {
+      type: "object",
+      properties: { speed: { type: "integer", default: 1 }, note: { type: "string" } },
+    };
+    const { applyDefaults } = compileContract(changed);
+    const body: Record<string, unknown> = { caller_id: "+14155550123", options: {} };
+    applyDefaults(body);
+    expect(body).toEqual({
+      caller_id: "+14155550123",
+      options: { speed: 1 },
+      record: true,
+      voice_changer_uid: requestDefaults.voice_changer_uid,
+      metadata: { source: "api" },
+    });
+    // Each body gets its own copy of an object default.
+    const other: Record<string, unknown> = {};
+    applyDefaults(other);
+    expect(other.metadata).not.toBe(body.metadata);
   });
 
   it("enforces a changed limit from a changed bundle, restating nothing", () => {

@@ -152,6 +152,23 @@ const cases: [string, Exchange[], SandboxOptions?][] = [
     "201-replayed",
     [{ request: create({ "Idempotency-Key": KEY }) }, { request: create({ "Idempotency-Key": KEY }) }],
   ],
+  [
+    "201-replayed-defaults",
+    [
+      {
+        request: create(
+          { "Idempotency-Key": KEY },
+          '{"caller_id":"+14155550123","destination":"+14155559876"}',
+        ),
+      },
+      {
+        request: create(
+          { "Idempotency-Key": KEY },
+          '{\n  "destination": "+14155559876",\n  "voice_changer_uid": null,\n  "record": false,\n  "caller_id": "+14155550123"\n}',
+        ),
+      },
+    ],
+  ],
   ["400-fault-header", [{ request: create({ "Sandbox-Fault": "explode" }) }]],
   ["400-idempotency-key", [{ request: create({ "Idempotency-Key": "not-a-uuid" }) }]],
   ["400-malformed-json", [{ request: create({}, "{caller_id:") }]],
