@@ -21,6 +21,7 @@ createServer((req, res) => {
       res.writeHead(422).end();
       return;
     }
+    contract.applyDefaults(request);
     counter += 1;
     const id = `call_${counter.toString(36).padStart(14, "0")}`;
     const links = contract.linksFor(id);

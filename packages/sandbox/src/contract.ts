@@ -1,6 +1,7 @@
 // Reads everything the sandbox enforces out of the bundled OpenAPI document, once, at start-up:
-// the request schema (compiled by ajv), the body limit, the media type, the problem types and
-// titles, the 201 example that shapes links. Nothing here restates a rule of the contract.
+// the request schema (compiled by ajv) and its defaults, the body limit, the media type, the
+// problem types and titles, the 201 example that shapes links. Nothing here restates a rule of
+// the contract.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Call, ErrorCode } from "@calldesk/api-types";
@@ -38,8 +39,13 @@ export interface Contract {
   /** Media types the request body may be sent as (`application/json`). */
   mediaTypes: string[];
   maxBodyBytes: number;
-  /** Validates and fills in defaults (ajv `useDefaults`): mutates its argument. */
+  /** Validates a request body; never changes it. */
   validateRequest: ValidateFunction;
+  /**
+   * Gives every field the body leaves out its documented default (`default` of the request
+   * schema's properties, `$ref`s followed, at every depth), in place. For a valid body.
+   */
+  applyDefaults(body: Record<string, unknown>): void;
   validateIdempotencyKey: ValidateFunction;
   /** Caller IDs used by the contract's own request examples: verified out of the box. */
   exampleCallerIds: string[];
@@ -47,8 +53,11 @@ export interface Contract {
   createdStatus: Call["status"];
   /** Builds `links` for a call id from the 201 example's links. */
   linksFor(callId: string): Call["links"];
-  /** `type` and `title` of a problem code, taken from the named examples of the error responses. */
-  problemType(code: ErrorCode, fallback?: ErrorCode): ProblemType;
+  /**
+   * `type` and `title` of a problem, both named by its code: the type is the code with dashes
+   * under the contract's problem base, the title that of the contract's example of the code.
+   */
+  problemType(code: ErrorCode): ProblemType;
   wwwAuthenticate: string;
   /** The key format of the bearer scheme (`x-api-key-pattern`), for servers without an allow-list. */
   apiKeyPattern: RegExp | undefined;
@@ -108,13 +117,9 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new Error(`spec: ${source} requestBody has no positive integer x-max-body-bytes`);
   }
-  const validators = compileValidators(
-    bundle,
-    operation,
-    requestBody.content[mediaType].schema,
-    resolve,
-    source,
-  );
+  const requestSchema = requestBody.content[mediaType].schema;
+  const validators = compileValidators(bundle, operation, requestSchema, resolve, source);
+  const defaults = defaultsOf(requestSchema, resolve);
   const exampleCallerIds = [
     ...new Set(
       Object.values(requestBody.content[mediaType].examples ?? {})
@@ -123,7 +128,7 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     ),
   ];
   const created = createdShape(operation, mediaType, resolve, source);
-  const { problemType, responseHeaders } = responsesOf(operation, resolve);
+  const { problemType, responseHeaders } = responsesOf(operation, resolve, source);
   const keyPattern = Object.values(bundle.components?.securitySchemes ?? {})
     .map(resolve)
     .find((scheme: Json) => scheme?.type === "http" && scheme.scheme === "bearer")?.["x-api-key-pattern"];
@@ -133,6 +138,7 @@ export function compileContract(bundle: Json, source = "the bundle"): Contract {
     mediaTypes,
     maxBodyBytes,
     ...validators,
+    applyDefaults: (body) => applyDefaults(body, defaults),
     exampleCallerIds,
     ...created,
     problemType,
@@ -149,7 +155,8 @@ function compileValidators(
   resolve: Resolve,
   source: string,
 ): Pick<Contract, "validateRequest" | "validateIdempotencyKey"> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, useDefaults: true });
+  // No `useDefaults`: ajv skips defaults behind a `$ref` (VoiceChanger's), so applyDefaults does it.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   addFormats(ajv);
   // OpenAPI vocabulary and our own extensions are annotations, not assertions. `components`,
   // `request` and `idempotencyKey` hold the schemas of the document added below.
@@ -178,6 +185,59 @@ function compileValidators(
     validateRequest: ajv.compile({ $ref: `${CONTRACT_ID}#/request` }),
     validateIdempotencyKey: ajv.compile({ $ref: `${CONTRACT_ID}#/idempotencyKey` }),
   };
+}
+
+/** A property that has a documented default, or properties below it that do. */
+interface DefaultField {
+  name: string;
+  /** Whether the property's own schema has a `default`, and its value. */
+  hasDefault: boolean;
+  value: unknown;
+  fields: DefaultField[];
+}
+
+/** The defaults of an object schema's properties, at every depth; `$ref`s are followed once per path. */
+function defaultsOf(schema: Json, resolve: Resolve, refs: ReadonlySet<string> = new Set()): DefaultField[] {
+  const ref = typeof schema?.$ref === "string" ? (schema.$ref as string) : undefined;
+  if (ref !== undefined && refs.has(ref)) {
+    return [];
+  }
+  const path = ref === undefined ? refs : new Set([...refs, ref]);
+  const fields: DefaultField[] = [];
+  for (const [name, property] of Object.entries(resolve(schema)?.properties ?? {})) {
+    const resolved = resolve(property);
+    const field: DefaultField = {
+      name,
+      hasDefault: resolved !== null && typeof resolved === "object" && "default" in resolved,
+      value: resolved?.default,
+      fields: defaultsOf(property, resolve, path),
+    };
+    if (field.hasDefault || field.fields.length > 0) {
+      fields.push(field);
+    }
+  }
+  return fields;
+}
+
+function applyDefaults(target: Record<string, unknown>, fields: readonly DefaultField[]): void {
+  for (const field of fields) {
+    if (field.hasDefault && !Object.hasOwn(target, field.name)) {
+      // Defined, not assigned: a property named `__proto__` would stay data.
+      Object.defineProperty(target, field.name, {
+        value:
+          typeof field.value === "object" && field.value !== null
+            ? structuredClone(field.value)
+            : field.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    const value = target[field.name];
+    if (field.fields.length > 0 && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      applyDefaults(value as Record<string, unknown>, field.fields);
+    }
+  }
 }
 
 /** The status and links of a new call, shaped like the 201 example. */
@@ -209,19 +269,29 @@ function createdShape(
   };
 }
 
-/** Problem types and titles from the error responses' named examples, and the headers' examples. */
+/** `<code with dashes>`: the last segment of a problem's type. */
+function typeName(code: string): string {
+  return code.replaceAll("_", "-");
+}
+
+/**
+ * Problem types and titles from the error responses' named examples, and the headers' examples.
+ * A problem's code and type are paired one to one: an example that pairs them otherwise is an
+ * error of the contract, reported at start-up.
+ */
 function responsesOf(
   operation: Json,
   resolve: Resolve,
+  source: string,
 ): { problemType: Contract["problemType"]; responseHeaders: Map<string, string> } {
-  const problemTypes = new Map<string, ProblemType>();
+  const examples: { code: string; type: string; title: string }[] = [];
   const responseHeaders = new Map<string, string>();
   for (const response of Object.values(operation.responses ?? {}).map(resolve)) {
     for (const media of Object.values(response?.content ?? {}) as Json[]) {
       for (const example of Object.values(media?.examples ?? {}).map(resolve)) {
         const value = example?.value;
-        if (value?.code && value.type && value.title && !problemTypes.has(value.code)) {
-          problemTypes.set(value.code, { type: value.type, title: value.title });
+        if (value?.code && value.type && value.title) {
+          examples.push({ code: String(value.code), type: String(value.type), title: String(value.title) });
         }
       }
     }
@@ -233,19 +303,28 @@ function responsesOf(
       }
     }
   }
-  // A code without a named example still gets a stable, documented-looking type.
-  const typeBase = [...problemTypes.values()][0]?.type.replace(/[^/]*$/, "") ?? "about:blank#";
-  const problemType = (code: ErrorCode, fallback?: ErrorCode): ProblemType => {
-    const known = problemTypes.get(code) ?? (fallback ? problemTypes.get(fallback) : undefined);
-    if (known) {
-      return known;
+  // The base every type shares, from the first example: its type without the code's name.
+  const first = examples[0];
+  const typeBase =
+    first === undefined
+      ? "about:blank#"
+      : first.type.slice(0, first.type.length - typeName(first.code).length);
+  const titles = new Map<string, string>();
+  for (const { code, type, title } of examples) {
+    if (type !== `${typeBase}${typeName(code)}`) {
+      throw new Error(
+        `spec: ${source} pairs the problem code ${code} with the type ${type}; code and type name the kind of problem one to one (${typeBase}${typeName(code)})`,
+      );
     }
-    const words = code.split("_");
-    return {
-      type: `${typeBase}${words.join("-")}`,
-      title: `${words.join(" ").replace(/^./, (first) => first.toUpperCase())}`,
-    };
-  };
+    if (!titles.has(code)) {
+      titles.set(code, title);
+    }
+  }
+  const problemType = (code: ErrorCode): ProblemType => ({
+    type: `${typeBase}${typeName(code)}`,
+    // A code without an example of its own (`not_found`) is titled by its words.
+    title: titles.get(code) ?? code.replaceAll("_", " ").replace(/^./, (letter) => letter.toUpperCase()),
+  });
   return { problemType, responseHeaders };
 }
 

@@ -5,6 +5,12 @@
 
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_IDEMPOTENCY_MAX_ENTRIES = 10_000;
+/**
+ * `Retry-After` of a 409 `idempotency_key_in_use`, in seconds. The sandbox cannot tell when the
+ * first request will be answered (a client may ask it for any latency), and the header counts
+ * whole seconds: 1 is the shortest wait that is not an invitation to retry in a loop.
+ */
+export const IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
 
 export interface StoredAnswer {
   status: number;

@@ -2,7 +2,11 @@
 export type { FaultStatus, Faults, SandboxFaults } from "./faults.js";
 export { FAULT_HEADER } from "./faults.js";
 export type { IdempotencyOptions } from "./idempotency.js";
-export { DEFAULT_IDEMPOTENCY_MAX_ENTRIES, DEFAULT_IDEMPOTENCY_TTL_MS } from "./idempotency.js";
+export {
+  DEFAULT_IDEMPOTENCY_MAX_ENTRIES,
+  DEFAULT_IDEMPOTENCY_TTL_MS,
+  IN_FLIGHT_RETRY_AFTER_SECONDS,
+} from "./idempotency.js";
 export type { RateLimitOptions } from "./rate-limit.js";
 export { DEFAULT_RATE_LIMIT } from "./rate-limit.js";
 export type { LogLine, Sandbox, SandboxOptions } from "./server.js";

@@ -41,10 +41,10 @@ export const STEPS: readonly Step[] = Object.freeze([
   json,
   validation,
   verifiedCallerId,
+  testNumber,
   idempotency,
   latency,
   fault,
-  testNumber,
   create,
 ]);
 
@@ -176,7 +176,7 @@ class Runner {
     if (answer.kind === "reply") {
       this.#send(exchange, answer.status, answer.body, answer.headers, answer.log);
     } else if (answer.kind === "problem") {
-      const { type, title } = this.#state.contract.problemType(answer.code, answer.typeOf);
+      const { type, title } = this.#state.contract.problemType(answer.code);
       const body: Problem = {
         type,
         title,

@@ -17,7 +17,10 @@ export const NEXT = Symbol("next");
 /** The step has arranged to call `sandbox.resume(exchange, outcome)` later. */
 export const PENDING = Symbol("pending");
 
-/** An application/problem+json answer; the runner adds type, title, instance and request_id. */
+/**
+ * An application/problem+json answer; the runner adds instance, request_id, and the type and
+ * title its code names (one kind of problem, one code, one type).
+ */
 export interface ProblemAnswer {
   kind: "problem";
   status: number;
@@ -25,8 +28,6 @@ export interface ProblemAnswer {
   detail: string;
   headers: HeaderList | undefined;
   errors: FieldError[] | undefined;
-  /** Whose problem type and title to use when `code` has no named example of its own. */
-  typeOf: ErrorCode | undefined;
 }
 
 /** An answer with a ready body (or none), e.g. a 201 or a replay. */
@@ -61,7 +62,7 @@ export function problem(
   status: number,
   code: ErrorCode,
   detail: string,
-  more: { errors?: FieldError[]; headers?: HeaderList; typeOf?: ErrorCode } = {},
+  more: { errors?: FieldError[]; headers?: HeaderList } = {},
 ): ProblemAnswer {
   return {
     kind: "problem",
@@ -70,7 +71,6 @@ export function problem(
     detail,
     headers: more.headers,
     errors: more.errors,
-    typeOf: more.typeOf,
   };
 }
 

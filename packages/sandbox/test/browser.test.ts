@@ -109,7 +109,10 @@ describe("a page on another origin", () => {
         expect(invalid).toMatchObject({
           status: 422,
           requestId: expect.stringMatching(/^req_/),
-          body: { code: "invalid_e164", errors: [expect.objectContaining({ pointer: "/caller_id" })] },
+          body: {
+            code: "validation_failed",
+            errors: [expect.objectContaining({ pointer: "/caller_id", code: "invalid_e164" })],
+          },
         });
         expect(invalid?.body.request_id).toBe(invalid?.requestId);
       } finally {

@@ -4,19 +4,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileContract, loadContract } from "../src/contract.js";
 import { createHandler } from "../src/runner.js";
-import { bundle, bundlePath, callsPath, callsPathItem, type Json } from "./helpers.js";
-
-/** Follows a local `$ref` of the bundle. */
-function resolved(node: Json): Json {
-  return node?.$ref
-    ? resolved(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((at: Json, key: string) => at[key], bundle),
-      )
-    : node;
-}
+import {
+  bundle,
+  bundlePath,
+  callsPath,
+  callsPathItem,
+  exampleProblems,
+  type Json,
+  requestDefaults,
+  resolved,
+  seedBody,
+} from "./helpers.js";
 
 describe("loadContract", () => {
   const contract = loadContract(bundlePath);
@@ -42,16 +40,40 @@ describe("loadContract", () => {
     expect(links).toEqual(example.value.links);
   });
 
-  it("takes problem types and titles from the named examples, with a fallback", () => {
-    const unauthorized: Json = Object.values(
-      bundle.components.responses.Unauthorized.content["application/problem+json"].examples,
-    )[0];
-    expect(contract.problemType("unauthorized")).toEqual({
-      type: unauthorized.value.type,
-      title: unauthorized.value.title,
-    });
-    expect(contract.problemType("missing_field", "validation_failed").title).toBe("Validation failed");
-    expect(contract.problemType("forbidden").type).toMatch(/^https:\/\//);
+  it("types and titles every code of an error example as the example does", () => {
+    expect(exampleProblems.size).toBeGreaterThan(0);
+    for (const [code, example] of exampleProblems) {
+      expect(contract.problemType(code)).toEqual(example);
+    }
+  });
+
+  it("pairs every ErrorCode with its own type, <code with dashes> under the examples' base", () => {
+    const [code, example] = [...exampleProblems][0] as [string, { type: string }];
+    const base = example.type.slice(0, -code.length);
+    const codes: string[] = bundle.components.schemas.ErrorCode.enum;
+    const types = codes.map((each) => contract.problemType(each).type);
+    expect(types).toEqual(codes.map((each) => `${base}${each.replaceAll("_", "-")}`));
+    expect(new Set(types).size).toBe(codes.length);
+  });
+
+  it("titles a code without an example of its own (404, 405) by its words", () => {
+    for (const code of ["not_found", "method_not_allowed"]) {
+      expect(exampleProblems.has(code)).toBe(false);
+      expect(bundle.components.schemas.ErrorCode.enum).toContain(code);
+    }
+    expect(contract.problemType("not_found").title).toBe("Not found");
+    expect(contract.problemType("method_not_allowed").title).toBe("Method not allowed");
+  });
+
+  it("refuses a bundle whose example pairs a code with another code's type", () => {
+    const changed = structuredClone(bundle);
+    const examples = changed.components.responses.UnprocessableEntity.content["application/problem+json"]
+      .examples as Record<string, Json>;
+    const reused = Object.values(examples).find((example) => example.value.code === "idempotency_key_reused");
+    reused.value.code = "caller_id_not_verified";
+    expect(() => compileContract(changed)).toThrow(
+      /pairs the problem code caller_id_not_verified with the type \S+\/idempotency-key-reused/,
+    );
   });
 
   it("validates the Idempotency-Key with the parameter's own schema", () => {
@@ -122,6 +144,53 @@ describe("loadContract", () => {
     const { cors } = compileContract(changed);
     expect(cors.responseHeaders).toContain("X-Trace-Id");
     expect(cors.requestHeaders).toEqual(["X-Api-Key", "Content-Type", "Idempotency-Key", "X-Tenant"]);
+  });
+
+  it("validates a body without changing it", () => {
+    const body = { caller_id: "+14155550123", destination: "+14155559876" };
+    expect(contract.validateRequest(body)).toBe(true);
+    expect(body).toEqual({ caller_id: "+14155550123", destination: "+14155559876" });
+  });
+
+  it("gives every field left out its documented default, a default behind a $ref too", () => {
+    const body = { caller_id: "+14155550123", destination: "+14155559876" };
+    contract.applyDefaults(body);
+    expect(body).toEqual({ caller_id: "+14155550123", destination: "+14155559876", ...requestDefaults });
+    // VoiceChanger's default is behind the property's $ref (ajv's useDefaults skips those).
+    expect(bundle.components.schemas.CreateCallRequest.properties.voice_changer_uid.$ref).toBeDefined();
+    expect(Object.keys(requestDefaults)).toContain("voice_changer_uid");
+  });
+
+  it("keeps every field that is sent, whatever its value", () => {
+    const sent = Object.fromEntries(Object.keys(requestDefaults).map((name) => [name, "sent"]));
+    const body = { ...seedBody, ...sent };
+    contract.applyDefaults(body);
+    expect(body).toEqual({ ...seedBody, ...sent });
+  });
+
+  it("follows a changed bundle's defaults, at any depth, restating none", () => {
+    const changed = structuredClone(bundle);
+    const schemas = changed.components.schemas;
+    schemas.CreateCallRequest.properties.record.default = true;
+    schemas.Metadata.default = { source: "api" };
+    schemas.CreateCallRequest.properties.options = {
+      type: "object",
+      properties: { speed: { type: "integer", default: 1 }, note: { type: "string" } },
+    };
+    const { applyDefaults } = compileContract(changed);
+    const body: Record<string, unknown> = { caller_id: "+14155550123", options: {} };
+    applyDefaults(body);
+    expect(body).toEqual({
+      caller_id: "+14155550123",
+      options: { speed: 1 },
+      record: true,
+      voice_changer_uid: requestDefaults.voice_changer_uid,
+      metadata: { source: "api" },
+    });
+    // Each body gets its own copy of an object default.
+    const other: Record<string, unknown> = {};
+    applyDefaults(other);
+    expect(other.metadata).not.toBe(body.metadata);
   });
 
   it("enforces a changed limit from a changed bundle, restating nothing", () => {

@@ -76,7 +76,7 @@ describe("CORS over HTTP", () => {
   it("puts the CORS headers on errors too", async () => {
     const { url } = await useSandbox();
     const answer = await post(url, { ...seedBody, caller_id: "12" }, { Origin: "http://console.test" });
-    expect(problemOf(answer).code).toBe("invalid_e164");
+    expect(problemOf(answer).code).toBe("validation_failed");
     expect(answer.headers.get("access-control-allow-origin")).toBe("*");
     expect(answer.headers.get("access-control-expose-headers")).toBe(exposed);
   });

@@ -152,6 +152,23 @@ const cases: [string, Exchange[], SandboxOptions?][] = [
     "201-replayed",
     [{ request: create({ "Idempotency-Key": KEY }) }, { request: create({ "Idempotency-Key": KEY }) }],
   ],
+  [
+    "201-replayed-defaults",
+    [
+      {
+        request: create(
+          { "Idempotency-Key": KEY },
+          '{"caller_id":"+14155550123","destination":"+14155559876"}',
+        ),
+      },
+      {
+        request: create(
+          { "Idempotency-Key": KEY },
+          '{\n  "destination": "+14155559876",\n  "voice_changer_uid": null,\n  "record": false,\n  "caller_id": "+14155550123"\n}',
+        ),
+      },
+    ],
+  ],
   ["400-fault-header", [{ request: create({ "Sandbox-Fault": "explode" }) }]],
   ["400-idempotency-key", [{ request: create({ "Idempotency-Key": "not-a-uuid" }) }]],
   ["400-malformed-json", [{ request: create({}, "{caller_id:") }]],
@@ -175,6 +192,10 @@ const cases: [string, Exchange[], SandboxOptions?][] = [
     [{ request: create({}, JSON.stringify({ destination: "+0123", record: "yes", colour: "red" })) }],
   ],
   ["422-caller-id-not-verified", [{ request: create({}, withSeed({ caller_id: "+14155550100" })) }]],
+  [
+    "422-same-reason-two-fields",
+    [{ request: create({}, withSeed({ caller_id: "4155550123", destination: "+0155559876" })) }],
+  ],
   [
     "422-idempotency-key-reused",
     [

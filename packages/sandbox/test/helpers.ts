@@ -24,6 +24,39 @@ export const callsPath = Object.keys(bundle.paths).find(
   (path) => bundle.paths[path] === callsPathItem,
 ) as string;
 
+/** Follows a local `$ref` of the bundle (siblings of the `$ref` win, as in OpenAPI 3.1). */
+export function resolved(node: Json): Json {
+  if (typeof node?.$ref !== "string") {
+    return node;
+  }
+  const { $ref, ...siblings } = node;
+  const target = $ref
+    .slice(2)
+    .split("/")
+    .reduce((at: Json, key: string) => at[key], bundle);
+  return { ...resolved(target), ...siblings };
+}
+
+/** The documented defaults of the request body's fields, read from the bundle. */
+export const requestDefaults: Record<string, unknown> = Object.fromEntries(
+  Object.entries(
+    resolved(callsPathItem.post.requestBody.content["application/json"].schema).properties as object,
+  )
+    .map(([name, property]) => [name, resolved(property)] as const)
+    .filter(([, property]) => "default" in property)
+    .map(([name, property]) => [name, property.default]),
+);
+
+/** The problem `type` and `title` of every code the contract's error examples show. */
+export const exampleProblems: Map<string, { type: string; title: string }> = new Map(
+  Object.values(callsPathItem.post.responses as object)
+    .map(resolved)
+    .flatMap((response: Json) => Object.values(response.content ?? {}))
+    .flatMap((media: Json) => Object.values(media.examples ?? {}).map(resolved))
+    .filter((example: Json) => example?.value?.code !== undefined)
+    .map((example: Json) => [example.value.code, { type: example.value.type, title: example.value.title }]),
+);
+
 const CONTRACT_ID = "https://contract.test/openapi.json";
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
@@ -66,6 +99,18 @@ export async function post(
   headers: Record<string, string> = {},
   path = callsPath,
 ): Promise<Answer> {
+  const { status, headers: answered, text } = await postRaw(url, body, headers, path);
+  const type = answered.get("content-type") ?? "";
+  return { status, headers: answered, body: type.includes("json") ? JSON.parse(text) : text };
+}
+
+/** Like `post`, with the answer's body as the text on the wire. */
+export async function postRaw(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  path = callsPath,
+): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(`${url}${path}`, {
     method: "POST",
     headers: {
@@ -75,13 +120,7 @@ export async function post(
     },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  const text = await response.text();
-  const type = response.headers.get("content-type") ?? "";
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: type.includes("json") ? JSON.parse(text) : text,
-  };
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 export async function listCalls(url: string): Promise<Call[]> {
@@ -110,6 +149,22 @@ export function callOf(answer: Answer): Call {
     throw new Error(`not a Call: ${ajv.errorsText(validateCall.errors)}`);
   }
   return answer.body as Call;
+}
+
+/**
+ * The answer of a request with `key` and `body` once the key is in flight (409), for a first
+ * request sent just before that holds it (an injected latency). A probe that finds the key free
+ * reserves it and is answered an injected 503, which frees it again within the same turn of the
+ * event loop: the first request can never meet a probe's reservation.
+ */
+export async function untilInFlight(url: string, key: string, body: unknown = seedBody): Promise<Answer> {
+  for (let probes = 0; probes < 10_000; probes += 1) {
+    const probe = await post(url, body, { "Idempotency-Key": key, "Sandbox-Fault": "status=503" });
+    if (probe.status !== 503) {
+      return probe;
+    }
+  }
+  throw new Error(`the key ${key} never went in flight`);
 }
 
 /** A fresh Idempotency-Key. */

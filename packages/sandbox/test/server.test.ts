@@ -5,6 +5,7 @@ import {
   callOf,
   callsPath,
   callsPathItem,
+  exampleProblems,
   listCalls,
   newKey,
   post,
@@ -72,66 +73,99 @@ const metadata = (count: number) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`key_${i}`, "v"]));
 const { caller_id: _omitted, ...withoutCallerId } = seedBody;
 
-// The invalid cases of spec/test/schemas.test.ts, as mutations of the seed body.
-const invalidCases: [string, unknown, string, string[]][] = [
-  ["caller_id not E.164", { ...seedBody, caller_id: "4155550123" }, "invalid_e164", ["/caller_id"]],
-  ["destination not E.164", { ...seedBody, destination: "+0155559876" }, "invalid_e164", ["/destination"]],
-  ["11 metadata keys", { ...seedBody, metadata: metadata(11) }, "metadata_too_many_keys", ["/metadata"]],
-  ["unknown property", { ...seedBody, callerId: "+14155550123" }, "unknown_field", ["/callerId"]],
+// The invalid cases of spec/test/schemas.test.ts, as mutations of the seed body, and each field's
+// reason. Whichever fields and however many, the problem is the one kind: validation_failed.
+const invalidCases: [string, unknown, [pointer: string, code: string][]][] = [
+  ["caller_id not E.164", { ...seedBody, caller_id: "4155550123" }, [["/caller_id", "invalid_e164"]]],
+  ["destination not E.164", { ...seedBody, destination: "+0155559876" }, [["/destination", "invalid_e164"]]],
+  [
+    "both numbers not E.164: the same reason in two fields",
+    { ...seedBody, caller_id: "4155550123", destination: "+0155559876" },
+    [
+      ["/caller_id", "invalid_e164"],
+      ["/destination", "invalid_e164"],
+    ],
+  ],
+  ["11 metadata keys", { ...seedBody, metadata: metadata(11) }, [["/metadata", "metadata_too_many_keys"]]],
+  ["unknown property", { ...seedBody, callerId: "+14155550123" }, [["/callerId", "unknown_field"]]],
   [
     'voice_changer_uid "robot"',
     { ...seedBody, voice_changer_uid: "robot" },
-    "invalid_value",
-    ["/voice_changer_uid"],
+    [["/voice_changer_uid", "invalid_value"]],
   ],
-  ["missing caller_id", withoutCallerId, "missing_field", ["/caller_id"]],
-  ['record: "yes"', { ...seedBody, record: "yes" }, "invalid_type", ["/record"]],
+  ["missing caller_id", withoutCallerId, [["/caller_id", "missing_field"]]],
+  ['record: "yes"', { ...seedBody, record: "yes" }, [["/record", "invalid_type"]]],
   [
     "non-string metadata value",
     { ...seedBody, metadata: { patient_id: 12345 } },
-    "invalid_metadata_value",
-    ["/metadata/patient_id"],
+    [["/metadata/patient_id", "invalid_metadata_value"]],
   ],
   [
     "metadata key with a space",
     { ...seedBody, metadata: { "patient id": "P" } },
-    "invalid_metadata_key",
-    ["/metadata/patient id"],
+    [["/metadata/patient id", "invalid_metadata_key"]],
   ],
-  ["numeric caller_id", { ...seedBody, caller_id: 14155550123 }, "invalid_e164", ["/caller_id"]],
+  ["numeric caller_id", { ...seedBody, caller_id: 14155550123 }, [["/caller_id", "invalid_e164"]]],
   [
     "every invalid field, not just the first",
     { destination: "+0123", record: "yes", colour: "red" },
-    "validation_failed",
-    ["/caller_id", "/destination", "/record", "/colour"],
+    [
+      ["/caller_id", "missing_field"],
+      ["/destination", "invalid_e164"],
+      ["/record", "invalid_type"],
+      ["/colour", "unknown_field"],
+    ],
   ],
-  ["unknown field with / and ~ in its name", { ...seedBody, "a/b~c": 1 }, "unknown_field", ["/a~1b~0c"]],
-  ["unknown field with an empty name", { ...seedBody, "": 1 }, "unknown_field", ["/"]],
+  ["unknown field with / and ~ in its name", { ...seedBody, "a/b~c": 1 }, [["/a~1b~0c", "unknown_field"]]],
+  ["unknown field with an empty name", { ...seedBody, "": 1 }, [["/", "unknown_field"]]],
   [
-    "unverified caller ID",
+    "unverified caller ID alone",
     { ...seedBody, caller_id: "+14155550111" },
-    "caller_id_not_verified",
-    ["/caller_id"],
+    [["/caller_id", "caller_id_not_verified"]],
   ],
   [
     "unverified caller ID with another invalid field",
     { ...seedBody, caller_id: "+14155550111", record: 1 },
-    "validation_failed",
-    ["/caller_id", "/record"],
+    [
+      ["/caller_id", "caller_id_not_verified"],
+      ["/record", "invalid_type"],
+    ],
+  ],
+  [
+    "unverified caller ID and a destination with the same code as another field's",
+    { ...seedBody, caller_id: "+14155550111", destination: "1", metadata: { a: 1, b: 2 } },
+    [
+      ["/caller_id", "caller_id_not_verified"],
+      ["/destination", "invalid_e164"],
+      ["/metadata/a", "invalid_metadata_value"],
+      ["/metadata/b", "invalid_metadata_value"],
+    ],
   ],
 ];
 
 describe("validation", () => {
-  it.each(invalidCases)("%s: 422 with the code and every pointer", async (_name, body, code, pointers) => {
-    const { url } = await useSandbox();
-    const answer = await post(url, body, { "Idempotency-Key": newKey() });
-    const problem = problemOf(answer);
-    expect(answer.status).toBe(422);
-    expect(problem.code).toBe(code);
-    expect(problem.errors?.map((error) => error.pointer)).toEqual(pointers);
-    expect(problem.instance).toBe(callsPath);
-    expect(await listCalls(url)).toEqual([]);
-  });
+  const validationFailed = exampleProblems.get("validation_failed");
+
+  it.each(invalidCases)(
+    "%s: 422 validation_failed, each field's reason in errors[]",
+    async (_name, body, fields) => {
+      const { url } = await useSandbox();
+      const answer = await post(url, body, { "Idempotency-Key": newKey() });
+      const problem = problemOf(answer);
+      expect(answer.status).toBe(422);
+      expect(validationFailed).toBeDefined();
+      expect({ code: problem.code, type: problem.type, title: problem.title }).toEqual({
+        code: "validation_failed",
+        ...validationFailed,
+      });
+      expect(problem.detail).toBe(
+        `The request body has ${fields.length} invalid field${fields.length === 1 ? "" : "s"}.`,
+      );
+      expect(problem.errors?.map((error) => [error.pointer, error.code])).toEqual(fields);
+      expect(problem.instance).toBe(callsPath);
+      expect(await listCalls(url)).toEqual([]);
+    },
+  );
 
   it("accepts 10 metadata keys and keys named __proto__ and constructor, without pollution", async () => {
     const { url } = await useSandbox();

@@ -7,7 +7,7 @@ import { reply, reset, type Step } from "../step.js";
 export const create: Step = {
   name: "create",
   check: "none left: the call is created",
-  answer: "201 + `Location`; stored for replays; `reset-after` drops the answer",
+  answer: "201 + `Location`, the one answer stored for replays; `reset-after` drops it on the way",
   run(exchange, { contract, calls, idempotency, rateLimiter }) {
     const request = exchange.body as unknown as CreateCallRequest;
     const callId = newCallId();

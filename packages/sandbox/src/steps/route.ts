@@ -1,6 +1,5 @@
 // Which request this is: a CORS preflight, an inspection endpoint, the contract's operation (the
 // other steps go on with it), or something the sandbox has no route for.
-import type { ErrorCode } from "@calldesk/api-types";
 import { NEXT, problem, reply, type Step } from "../step.js";
 
 const INSPECTION_PREFIX = "/_sandbox/";
@@ -22,7 +21,7 @@ export const route: Step = {
       if (req.method === "POST") {
         return NEXT;
       }
-      return problem(405, "method_not_allowed" as ErrorCode, `Use POST on ${contract.path}.`, {
+      return problem(405, "method_not_allowed", `Use POST on ${contract.path}.`, {
         headers: ["Allow", "POST"],
       });
     }
@@ -35,6 +34,6 @@ export const route: Step = {
       sandbox.rateLimiter.clear();
       return reply(204, undefined, []);
     }
-    return problem(404, "not_found" as ErrorCode, `No route for ${req.method} ${path.slice(0, 200)}.`);
+    return problem(404, "not_found", `No route for ${req.method} ${path.slice(0, 200)}.`);
   },
 };

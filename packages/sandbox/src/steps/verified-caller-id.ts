@@ -1,13 +1,15 @@
 // The caller ID must be one the account verified (the contract's example caller IDs by default).
-// Answers the field errors of this step and the schema's together.
-import type { CreateCallRequest, ErrorCode, FieldError } from "@calldesk/api-types";
+// Answers the field errors of this step and the schema's together: a problem about the body is
+// `validation_failed` whichever fields are wrong and however many; each field's reason is its
+// `errors[].code` (`caller_id_not_verified` here).
+import type { CreateCallRequest, FieldError } from "@calldesk/api-types";
 import { NEXT, problem, type Step } from "../step.js";
 import { plural, sortFieldErrors } from "../validation.js";
 
 export const verifiedCallerId: Step = {
   name: "verified-caller-id",
   check: "the caller ID is not verified",
-  answer: "422 `caller_id_not_verified`, or `validation_failed` with other fields",
+  answer: "422 `validation_failed` (with the schema's errors), `caller_id_not_verified` in `errors[]`",
   run(exchange, { verifiedCallerIds }) {
     const request = exchange.body as unknown as CreateCallRequest;
     let errors = exchange.errors as FieldError[];
@@ -26,12 +28,7 @@ export const verifiedCallerId: Step = {
     if (errors.length === 0) {
       return NEXT;
     }
-    const codes = new Set(errors.map((error) => error.code));
-    const code: ErrorCode = codes.size === 1 ? (errors[0]?.code as ErrorCode) : "validation_failed";
-    const detail =
-      code === "caller_id_not_verified"
-        ? `The caller ID ${request.caller_id} is not verified for this account.`
-        : `The request body has ${plural(errors.length, "invalid field")}.`;
-    return problem(422, code, detail, { errors, typeOf: "validation_failed" });
+    const detail = `The request body has ${plural(errors.length, "invalid field")}.`;
+    return problem(422, "validation_failed", detail, { errors });
   },
 };

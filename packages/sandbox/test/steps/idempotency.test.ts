@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { IN_FLIGHT_RETRY_AFTER_SECONDS } from "../../src/idempotency.js";
 import { NEXT } from "../../src/step.js";
 import { idempotency } from "../../src/steps/idempotency.js";
 import { seedBody } from "../helpers.js";
@@ -27,6 +28,7 @@ describe("idempotency", () => {
     expect(idempotency.run(keyed("k"), sandbox)).toMatchObject({
       status: 409,
       code: "idempotency_key_in_use",
+      headers: ["Retry-After", String(IN_FLIGHT_RETRY_AFTER_SECONDS)],
     });
     expect(idempotency.run(keyed("k", { ...seedBody, record: false }), sandbox)).toMatchObject({
       status: 422,

@@ -18,14 +18,21 @@ describe("verified-caller-id", () => {
     expect(verifiedCallerId.run(validated({ ...seedBody }), stateFor())).toBe(NEXT);
   });
 
-  it("answers an unverified caller ID 422 caller_id_not_verified", () => {
+  it("answers an unverified caller ID alone 422 validation_failed, its reason in errors[]", () => {
     const answer = verifiedCallerId.run(validated({ ...seedBody, caller_id: "+14155550100" }), stateFor());
-    expect(answer).toMatchObject({
+    expect(answer).toEqual({
+      kind: "problem",
       status: 422,
-      code: "caller_id_not_verified",
-      detail: "The caller ID +14155550100 is not verified for this account.",
-      errors: [{ pointer: "/caller_id", code: "caller_id_not_verified" }],
-      typeOf: "validation_failed",
+      code: "validation_failed",
+      detail: "The request body has 1 invalid field.",
+      headers: undefined,
+      errors: [
+        {
+          pointer: "/caller_id",
+          detail: "is not a verified caller ID for this account",
+          code: "caller_id_not_verified",
+        },
+      ],
     });
   });
 
@@ -45,10 +52,24 @@ describe("verified-caller-id", () => {
     ]);
   });
 
-  it("answers the schema's errors alone, and trusts the options' list", () => {
+  it("answers the schema's errors alone, one reason or several, as validation_failed", () => {
     expect(verifiedCallerId.run(validated({ ...seedBody, record: 1 }), stateFor())).toMatchObject({
-      code: "invalid_type",
+      code: "validation_failed",
+      errors: [{ pointer: "/record", code: "invalid_type" }],
     });
+    expect(
+      verifiedCallerId.run(validated({ ...seedBody, caller_id: "1", destination: "2" }), stateFor()),
+    ).toMatchObject({
+      code: "validation_failed",
+      detail: "The request body has 2 invalid fields.",
+      errors: [
+        { pointer: "/caller_id", code: "invalid_e164" },
+        { pointer: "/destination", code: "invalid_e164" },
+      ],
+    });
+  });
+
+  it("trusts the options' list", () => {
     const sandbox = stateFor({ verifiedCallerIds: ["+14155550100"] });
     expect(verifiedCallerId.run(validated({ ...seedBody, caller_id: "+14155550100" }), sandbox)).toBe(NEXT);
   });
