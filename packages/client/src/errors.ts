@@ -82,7 +82,7 @@ export class APIError extends CalldeskError {
     named(this, "APIError");
   }
   declare readonly status: number;
-  /** The problem's stable machine code (`invalid_e164`, `rate_limited`, ...). */
+  /** The problem's stable machine code (`validation_failed`, `rate_limited`, ...); each field's reason is in `fieldErrors`. */
   declare readonly code: ErrorCode | (string & {}) | undefined;
   declare readonly problem: Problem | undefined;
   /** `X-Request-Id` of the answer: quote it when contacting support. */

@@ -172,7 +172,7 @@ describe("loadContract", () => {
     const changed = structuredClone(bundle);
     const schemas = changed.components.schemas;
     schemas.CreateCallRequest.properties.record.default = true;
-    schemas.Metadata.default = { source: "api" };
+    schemas.CreateCallRequest.properties.metadata.default = { source: "api" };
     schemas.CreateCallRequest.properties.options = {
       type: "object",
       properties: { speed: { type: "integer", default: 1 }, note: { type: "string" } },

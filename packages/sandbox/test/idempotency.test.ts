@@ -175,6 +175,9 @@ const reversed = (body: Record<string, unknown>) => Object.fromEntries(Object.en
 /** A valid value of a defaulted field other than its default, from the field's own schema. */
 function otherValue(name: string): unknown {
   const schema = resolved(resolved(bundle.components.schemas.CreateCallRequest).properties[name]);
+  if (schema.type === "object") {
+    return { note: "not the default" };
+  }
   const values: unknown[] = schema.enum ?? (schema.type === "boolean" ? [true, false] : []);
   return values.find((value) => value !== requestDefaults[name]);
 }
@@ -242,11 +245,6 @@ describe("the same body", () => {
       bare,
       { ...bare, [name]: otherValue(name) },
     ]),
-    [
-      "metadata left out, then {} (metadata documents no default)",
-      withoutMetadata(bare),
-      { ...withoutMetadata(bare), metadata: {} },
-    ],
     ["another destination", seedBody, { ...seedBody, destination: "+14155559877" }],
     ["another metadata value", seedBody, { ...seedBody, metadata: { patient_id: "P-12346" } }],
   ];
@@ -283,11 +281,6 @@ describe("the same body", () => {
     expect(problemOf(sentAsOldDefault).code).toBe("idempotency_key_reused");
   });
 });
-
-function withoutMetadata(body: Record<string, unknown>): Record<string, unknown> {
-  const { metadata: _metadata, ...rest } = body;
-  return rest;
-}
 
 describe("what is stored: only the 201 of a request that placed a call", () => {
   // Every answer that can happen after the key was reserved, but the 201.

@@ -74,6 +74,7 @@ export interface components {
              */
             record?: boolean;
             voice_changer_uid?: components["schemas"]["VoiceChanger"];
+            /** @default {} */
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -337,11 +338,11 @@ export interface components {
     parameters: {
         /**
          * @description UUID to prevent duplicate calls on retry. Reuse the same key on every retry of the same
-         *     logical call. The first answer for a key is stored for at least
-         *     24 hours: a retry with the same body gets it back with `Idempotent-Replayed: true`; the same
-         *     key with a different body is rejected with `422 idempotency_key_reused`; a retry while the
-         *     first request is still in flight is rejected with `409 idempotency_key_in_use`. A value that
-         *     is not a UUID is rejected with `400 invalid_idempotency_key`.
+         *     logical call. The `201` of the request that placed the call is stored for at least 24 hours:
+         *     a retry with the same body gets it back with `Idempotent-Replayed: true`; the same key with a
+         *     different body is rejected with `422 idempotency_key_reused`; a retry while the first request
+         *     is still in flight is rejected with `409 idempotency_key_in_use` and `Retry-After`. No other
+         *     answer is stored. A value that is not a UUID is rejected with `400 invalid_idempotency_key`.
          * @example 550e8400-e29b-41d4-a716-446655440000
          */
         IdempotencyKey: string;
@@ -382,11 +383,11 @@ export interface operations {
             header?: {
                 /**
                  * @description UUID to prevent duplicate calls on retry. Reuse the same key on every retry of the same
-                 *     logical call. The first answer for a key is stored for at least
-                 *     24 hours: a retry with the same body gets it back with `Idempotent-Replayed: true`; the same
-                 *     key with a different body is rejected with `422 idempotency_key_reused`; a retry while the
-                 *     first request is still in flight is rejected with `409 idempotency_key_in_use`. A value that
-                 *     is not a UUID is rejected with `400 invalid_idempotency_key`.
+                 *     logical call. The `201` of the request that placed the call is stored for at least 24 hours:
+                 *     a retry with the same body gets it back with `Idempotent-Replayed: true`; the same key with a
+                 *     different body is rejected with `422 idempotency_key_reused`; a retry while the first request
+                 *     is still in flight is rejected with `409 idempotency_key_in_use` and `Retry-After`. No other
+                 *     answer is stored. A value that is not a UUID is rejected with `400 invalid_idempotency_key`.
                  * @example 550e8400-e29b-41d4-a716-446655440000
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
