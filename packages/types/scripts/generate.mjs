@@ -1,31 +1,23 @@
-// Writes src/generated/: openapi-typescript's types of the bundled contract, and a copy of the
-// bundle. One thing is added to what the CLI would write: an enum the contract declares open
-// (`x-extensible-enum: true`, "new values may appear") becomes `"a" | "b" | (string & {})`, so
-// its known values still autocomplete and code must handle a value a later release adds.
-import { copyFileSync, writeFileSync } from "node:fs";
-import openapiTS, {
-  astToString,
-  COMMENT_HEADER,
-  NULL,
-  STRING,
-  tsIntersection,
-  tsLiteral,
-  tsUnion,
-} from "openapi-typescript";
-import ts from "typescript";
+// Writes src/generated/: openapi-typescript's types of the bundled contract (exactly what its CLI
+// writes), the list of enums the contract declares open (`x-extensible-enum: true`: "new values
+// may appear"), from which src/index.ts types `CallStatus` and friends as open, and a copy of the
+// bundle. The generated types themselves stay closed: openapi-fetch maps response types through
+// `T extends object`, which would turn `string & {}` into an object type.
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 
-const bundle = new URL("../../../spec/dist/openapi.yaml", import.meta.url);
+const bundle = new URL("../../../spec/dist/openapi.json", import.meta.url);
 const generated = new URL("../src/generated/", import.meta.url);
 
-/** The type of an open enum, or undefined to let openapi-typescript write the schema as usual. */
-export function openEnum(schema) {
-  if (schema["x-extensible-enum"] !== true || !Array.isArray(schema.enum)) {
-    return undefined;
-  }
-  const anyOtherString = tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]);
-  return tsUnion([...schema.enum.map((value) => (value === null ? NULL : tsLiteral(value))), anyOtherString]);
-}
-
-const ast = await openapiTS(bundle, { defaultNonNullable: false, transform: openEnum });
+const ast = await openapiTS(new URL("../../../spec/dist/openapi.yaml", import.meta.url), {
+  defaultNonNullable: false,
+});
 writeFileSync(new URL("openapi.ts", generated), COMMENT_HEADER + astToString(ast));
-copyFileSync(new URL("../../../spec/dist/openapi.json", import.meta.url), new URL("openapi.json", generated));
+
+const schemas = JSON.parse(readFileSync(bundle, "utf8")).components?.schemas ?? {};
+const open = Object.keys(schemas).filter((name) => schemas[name]["x-extensible-enum"] === true);
+writeFileSync(
+  new URL("open-enums.ts", generated),
+  `${COMMENT_HEADER}/** Schemas whose enum the contract declares open (x-extensible-enum: true). */\nexport type OpenEnum = ${open.map((name) => JSON.stringify(name)).join(" | ") || "never"};\n`,
+);
+copyFileSync(bundle, new URL("openapi.json", generated));

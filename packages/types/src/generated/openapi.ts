@@ -85,7 +85,7 @@ export interface components {
          * @example queued
          * @enum {string}
          */
-        CallStatus: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled" | (string & {});
+        CallStatus: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
         /** @description The call's recording settings. */
         Recording: {
             /**
@@ -155,7 +155,7 @@ export interface components {
          * @example invalid_e164
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "invalid_idempotency_key" | "unauthorized" | "forbidden" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "missing_field" | "unknown_field" | "invalid_type" | "invalid_value" | "invalid_e164" | "metadata_too_many_keys" | "invalid_metadata_key" | "invalid_metadata_value" | "caller_id_not_verified" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_unavailable" | "not_found" | "method_not_allowed" | (string & {});
+        ErrorCode: "malformed_json" | "invalid_idempotency_key" | "unauthorized" | "forbidden" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "missing_field" | "unknown_field" | "invalid_type" | "invalid_value" | "invalid_e164" | "metadata_too_many_keys" | "invalid_metadata_key" | "invalid_metadata_value" | "caller_id_not_verified" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_unavailable" | "not_found" | "method_not_allowed";
         /** @description One invalid field of the request body. */
         FieldError: {
             /**
