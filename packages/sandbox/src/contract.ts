@@ -4,7 +4,11 @@
 // the contract.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Call, ErrorCode } from "@calldesk/api-types";
+import type { Call, components } from "@calldesk/api-types";
+
+/** The codes this contract knows: the sandbox implements it and never answers another. */
+export type ErrorCode = components["schemas"]["ErrorCode"];
+
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { unescapePointerToken } from "./validation.js";

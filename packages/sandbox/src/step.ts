@@ -1,7 +1,8 @@
 // What a step of the request pipeline is, and what it can say: go on to the next step, wait
 // (it resumes the exchange itself, e.g. once the body is read), or an answer, which the runner
 // (runner.ts) sends. Steps never write to the response themselves.
-import type { ErrorCode, FieldError } from "@calldesk/api-types";
+import type { FieldError } from "@calldesk/api-types";
+import type { ErrorCode } from "./contract.js";
 import type { Exchange } from "./exchange.js";
 import type { LogLine } from "./options.js";
 import type { SandboxState } from "./state.js";

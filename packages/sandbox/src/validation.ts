@@ -1,8 +1,9 @@
 // Turns ajv's errors into the contract's `errors[]`: one `{pointer, detail, code}` per invalid
 // field, in the order of the request body. Codes come from the schemas' own `x-error-codes`
 // (per keyword) and `x-error-code` (whole schema) extensions, then generic fallbacks.
-import type { ErrorCode, FieldError } from "@calldesk/api-types";
+import type { FieldError } from "@calldesk/api-types";
 import type { ErrorObject } from "ajv/dist/2020.js";
+import type { ErrorCode } from "./contract.js";
 
 const TYPE_KEYWORDS = new Set(["type"]);
 

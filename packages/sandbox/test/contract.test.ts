@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileContract, loadContract } from "../src/contract.js";
+import { compileContract, type ErrorCode, loadContract } from "../src/contract.js";
 import { createHandler } from "../src/runner.js";
 import {
   bundle,
@@ -43,14 +43,14 @@ describe("loadContract", () => {
   it("types and titles every code of an error example as the example does", () => {
     expect(exampleProblems.size).toBeGreaterThan(0);
     for (const [code, example] of exampleProblems) {
-      expect(contract.problemType(code)).toEqual(example);
+      expect(contract.problemType(code as ErrorCode)).toEqual(example);
     }
   });
 
   it("pairs every ErrorCode with its own type, <code with dashes> under the examples' base", () => {
     const [code, example] = [...exampleProblems][0] as [string, { type: string }];
     const base = example.type.slice(0, -code.length);
-    const codes: string[] = bundle.components.schemas.ErrorCode.enum;
+    const codes: ErrorCode[] = bundle.components.schemas.ErrorCode.enum;
     const types = codes.map((each) => contract.problemType(each).type);
     expect(types).toEqual(codes.map((each) => `${base}${each.replaceAll("_", "-")}`));
     expect(new Set(types).size).toBe(codes.length);
