@@ -603,27 +603,34 @@ export const ASSUMED = "**Assumed** (not in the product documentation):";
  * security scheme) shows the mark and its reason at the end of its own description, where the
  * reference renders it next to the rule.
  */
-export function markAssumptions(node: Json): void {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      markAssumptions(item);
+export function markAssumptions(doc: JsonObject): void {
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        visit(item);
+      }
+      return;
     }
-    return;
-  }
-  if (node === null || typeof node !== "object") {
-    return;
-  }
-  const object = node as JsonObject;
-  const why = object["x-assumed"];
-  if (typeof why === "string") {
-    const description = typeof object.description === "string" ? `${object.description.trimEnd()}\n\n` : "";
-    object.description = `${description}${ASSUMED} ${why}`;
-  }
-  for (const [key, value] of Object.entries(object)) {
-    if (key !== "examples" && key !== "example" && key !== "description") {
-      markAssumptions(value);
+    if (node === null || typeof node !== "object") {
+      return;
     }
-  }
+    const object = node as JsonObject;
+    const why = object["x-assumed"];
+    if (typeof why === "string") {
+      // A reference with its own mark (a default beside a $ref) keeps the target's words: its
+      // description replaces the target's in the page.
+      const target = typeof object.$ref === "string" ? deref(doc, object) : undefined;
+      const own = object.description ?? (isObject(target) ? target.description : undefined);
+      const description = typeof own === "string" ? `${own.trimEnd()}\n\n` : "";
+      object.description = `${description}${ASSUMED} ${why}`;
+    }
+    for (const [key, value] of Object.entries(object)) {
+      if (key !== "examples" && key !== "example" && key !== "description") {
+        visit(value);
+      }
+    }
+  };
+  visit(doc);
 }
 
 /** Splits Markdown into `## ` sections (the text before the first is kept as a preamble). */
