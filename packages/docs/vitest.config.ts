@@ -10,6 +10,9 @@ export default defineConfig({
     // ceilings so a loaded CI machine does not fail them (no test asserts on time).
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll waits on the page; its 1 s default fails on a loaded machine before the page
+    // has painted.
+    expect: { poll: { timeout: 30_000 } },
     // The machine is shared: one heavy file at a time.
     fileParallelism: false,
   },

@@ -86,6 +86,10 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
       "--disable-sync",
     ],
   });
+  // Playwright's own 30 s ceilings are too tight when CI runs every package's tests on two
+  // cores at once (a page load took over 30 s there); no test asserts on time.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   return {
     context,
     close: async () => {
