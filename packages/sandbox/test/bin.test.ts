@@ -1,6 +1,7 @@
 // The workspace's bins are committed files, so that a fresh clone installs without a warning:
-// pnpm links every bin at install time, long before `pnpm build` makes dist/. Checked for both
-// bins of the repository (calldesk-sandbox and calldesk-docs), since one clone installs both.
+// pnpm links every bin at install time, long before `pnpm build` makes dist/. The clone below
+// installs both bins of the repository; calldesk-docs' own checks are in the docs package,
+// whose build this package's tests do not wait for.
 import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -12,10 +13,8 @@ import { afterEach, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const bins = [
-  ["calldesk-sandbox", "packages/sandbox/bin/calldesk-sandbox.js"],
-  ["calldesk-docs", "packages/docs/bin/calldesk-docs.js"],
-] as const;
+const name = "calldesk-sandbox";
+const bin = join(repoRoot, "packages/sandbox/bin/calldesk-sandbox.js");
 // A hung install must not outlive the test: the child is killed, and the test fails, at this bound.
 const HANG_GUARD_MS = 240_000;
 
@@ -31,14 +30,14 @@ function scratch(name: string): string {
   return dir;
 }
 
-describe.each(bins)("bin %s", (name, path) => {
+describe(`bin ${name}`, () => {
   it("says to run pnpm build first when the build is missing", async () => {
     // The bin alone in a package without dist/, run through its shebang as a shell runs it.
     const dir = scratch("bin");
     mkdirSync(join(dir, "bin"));
     writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
     const copy = join(dir, "bin", `${name}.js`);
-    copyFileSync(join(repoRoot, path), copy);
+    copyFileSync(bin, copy);
     const failure = await run(copy, ["--help"]).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
@@ -50,11 +49,8 @@ describe.each(bins)("bin %s", (name, path) => {
   });
 
   it("runs the built CLI", async () => {
-    const { stdout, stderr } = await run(
-      join(repoRoot, path),
-      name === "calldesk-sandbox" ? ["--help"] : [],
-    ).catch((error: { stdout: string; stderr: string }) => error);
-    expect(`${stdout}${stderr}`).toMatch(new RegExp(`[Uu]sage: ${name}`));
+    const { stdout } = await run(bin, ["--help"]);
+    expect(stdout).toMatch(/[Uu]sage: calldesk-sandbox/);
   });
 });
 
