@@ -1210,9 +1210,18 @@ class Comparison {
         const before = was?.[0]?.value;
         const after = now?.[0]?.value;
         const what = !was ? "added" : !now ? "removed" : "changed";
+        // Text values are quoted: the new one when added, the old one when removed, both when changed.
+        const values =
+          typeof before !== "string" && typeof after !== "string"
+            ? ""
+            : !was
+              ? `: ${show(after)}`
+              : !now
+                ? `: ${show(before)}`
+                : `: ${show(before)} → ${show(after)}`;
         this.note(
           `${key.startsWith("x-") ? "extension" : key.replace(/^\$/, "")}-changed`,
-          `\`${key}\`${this.of()} ${what}${typeof before === "string" || typeof after === "string" ? `: ${show(before)} → ${show(after)}` : ""}.`,
+          `\`${key}\`${this.of()} ${what}${values}.`,
           bump,
           was?.[0]?.ptr ?? a.ptr,
           now?.[0]?.ptr ?? b.ptr,

@@ -28,6 +28,14 @@ describe("fixture suite", () => {
     expect(new Set(all.map((c) => c.name)).size).toBe(all.length);
   });
 
+  it("never shows a missing value as `undefined` in a message", () => {
+    const messages = outcomes.flatMap(
+      (outcome) => outcome.result?.changes.map((change) => change.message) ?? [],
+    );
+    expect(messages.length).toBeGreaterThan(all.length);
+    expect(messages.filter((message) => /\bundefined\b/.test(message))).toEqual([]);
+  });
+
   it.each(
     all.map(
       (c, i) => [c.row ? `row ${c.row}: ${c.name}` : c.kind ? `${c.kind}: ${c.name}` : c.name, i] as const,
