@@ -119,11 +119,13 @@ export async function locateAll(
   changes: Change[],
   sides: { head: Side; base: Side; headBundle: string; baseBundle: string },
 ): Promise<void> {
-  const bundles = new Map<string, SourceMapper>();
-  const mapper = async (side: Side, bundleFile: string): Promise<SourceMapper> => {
+  // The promise is what is kept: the changes ask for their side's mapper all at once, and a
+  // cache filled only after the read would build (and parse every source file) once per change.
+  const bundles = new Map<string, Promise<SourceMapper>>();
+  const mapper = (side: Side, bundleFile: string): Promise<SourceMapper> => {
     let found = bundles.get(bundleFile);
     if (!found) {
-      found = new SourceMapper(JSON.parse(await readFile(bundleFile, "utf8")), side);
+      found = readFile(bundleFile, "utf8").then((text) => new SourceMapper(JSON.parse(text), side));
       bundles.set(bundleFile, found);
     }
     return found;
