@@ -33,13 +33,20 @@ export const create: Step = {
     if (exchange.faults.resetAfter) {
       return reset({ call_id: callId });
     }
-    return reply(
-      201,
-      body,
-      [...headers, "Idempotent-Replayed", "false", ...rateLimiter.headers(exchange.quota)],
-      {
-        call_id: callId,
-      },
-    );
+    // A list of its own (the runner completes it in place); written out, not spread, since it is
+    // built for every creation.
+    const answerHeaders = [
+      "Content-Type",
+      "application/json",
+      "Location",
+      links.self,
+      "Idempotent-Replayed",
+      "false",
+      "RateLimit-Policy",
+      rateLimiter.policy,
+      "RateLimit",
+      rateLimiter.header(exchange.quota),
+    ];
+    return reply(201, body, answerHeaders, { call_id: callId });
   },
 };
