@@ -3,6 +3,7 @@
 // `pnpm build` wrote, so the list is never written (or forgotten) by hand.
 // Usage: node scripts/assumptions.mjs dist/openapi.json dist/openapi.yaml
 import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { parseDocument } from "yaml";
 
 const HEADING = "## Assumptions";
@@ -84,23 +85,23 @@ function label(doc, pointer) {
   return `\`${pointer}\``;
 }
 
+/** Every operation response of the document, with its status (the operation's own, not a component's). */
+function operationResponses(doc) {
+  return Object.values(doc.paths ?? {}).flatMap((item) =>
+    Object.values(item).flatMap((operation) => Object.entries(operation?.responses ?? {})),
+  );
+}
+
 /** The name under which responses list a header component (`XRequestId` is `X-Request-Id`). */
 function headerName(doc, component) {
-  for (const response of Object.values(doc.components.responses ?? {})) {
+  const responses = [
+    ...Object.values(doc.components.responses ?? {}),
+    ...operationResponses(doc).map(([, response]) => response),
+  ];
+  for (const response of responses) {
     for (const [name, header] of Object.entries(response.headers ?? {})) {
       if (header.$ref === `#/components/headers/${component}`) {
         return name;
-      }
-    }
-  }
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const operation of Object.values(item)) {
-      for (const response of Object.values(operation?.responses ?? {})) {
-        for (const [name, header] of Object.entries(response.headers ?? {})) {
-          if (header.$ref === `#/components/headers/${component}`) {
-            return name;
-          }
-        }
       }
     }
   }
@@ -108,17 +109,9 @@ function headerName(doc, component) {
 }
 
 function statusesOf(doc, ref) {
-  const statuses = [];
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const operation of Object.values(item)) {
-      for (const [status, response] of Object.entries(operation?.responses ?? {})) {
-        if (response.$ref === ref) {
-          statuses.push(status);
-        }
-      }
-    }
-  }
-  return statuses;
+  return operationResponses(doc)
+    .filter(([, response]) => response.$ref === ref)
+    .map(([status]) => status);
 }
 
 /**
@@ -162,6 +155,7 @@ function main(files) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// As a URL, so that a checkout under a path with spaces or % still runs it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2));
 }

@@ -71,7 +71,7 @@ const retriable = (status: number): boolean =>
 const REFUSED = [400, 401, 403, 413, 415, 422, 429, 503];
 
 /** Whether an error answer (`data`: its body, parsed) proves the request placed no call. */
-export const refused = (response: Response, data: unknown): boolean => {
+const refused = (response: Response, data: unknown): boolean => {
   const p = data as Record<string, unknown> | undefined;
   return (
     REFUSED.includes(response.status) &&

@@ -603,7 +603,7 @@ export const ASSUMED = "**Assumed** (not in the product documentation):";
  * security scheme) shows the mark and its reason at the end of its own description, where the
  * reference renders it next to the rule.
  */
-export function markAssumptions(doc: JsonObject): void {
+function markAssumptions(doc: JsonObject): void {
   const visit = (node: Json): void => {
     if (Array.isArray(node)) {
       for (const item of node) {

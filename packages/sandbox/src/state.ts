@@ -6,7 +6,7 @@ import { type Cors, createCors } from "./cors.js";
 import type { Exchange } from "./exchange.js";
 import { type SandboxFaults, validateServerFaults } from "./faults.js";
 import { IdempotencyStore } from "./idempotency.js";
-import type { LogLine, SandboxOptions } from "./options.js";
+import type { SandboxOptions } from "./options.js";
 import { DEFAULT_RATE_LIMIT, RateLimiter } from "./rate-limit.js";
 import type { Outcome } from "./step.js";
 
@@ -19,7 +19,6 @@ export interface Flow {
 
 export interface SandboxState extends Flow {
   contract: Contract;
-  logger: ((line: LogLine) => void) | undefined;
   /** The allow-list of keys, if any; else the contract's key pattern decides. */
   apiKeys: ReadonlySet<string> | undefined;
   verifiedCallerIds: ReadonlySet<string>;
@@ -45,7 +44,6 @@ export function createState(contract: Contract, options: SandboxOptions, flow: F
     resume: flow.resume,
     delay: flow.delay,
     contract,
-    logger: options.logger,
     apiKeys: options.apiKeys ? new Set(options.apiKeys) : undefined,
     verifiedCallerIds: new Set(options.verifiedCallerIds ?? contract.exampleCallerIds),
     mediaTypes: new Set(contract.mediaTypes),

@@ -25,8 +25,9 @@ export const create: Step = {
     };
     const body = JSON.stringify(call);
     calls.add(body);
-    const headers = ["Content-Type", "application/json", "Location", links.self];
     if (exchange.reserved !== undefined) {
+      // What a replay answers (it adds its own Idempotent-Replayed and quota headers).
+      const headers = ["Content-Type", "application/json", "Location", links.self];
       idempotency.complete(exchange.reserved, { status: 201, body, headers });
       exchange.reserved = undefined;
     }
