@@ -68,8 +68,10 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
       bundle(base.root, baseBundle, work, base.displayRoot),
       bundle(head.root, headBundle, work, head.displayRoot),
     ]);
-    const result = await diffBundles(baseBundle, headBundle, options.policy);
-    await locateAll(result.changes, { head, base, headBundle, baseBundle });
+    // Parsed once: the engine and the source mapper read the same documents.
+    const [baseDoc, headDoc] = await Promise.all([readJson(baseBundle), readJson(headBundle)]);
+    const result = diffDocuments(baseDoc, headDoc, options.policy);
+    await locateAll(result.changes, { head, base, headBundle, baseBundle, headDoc, baseDoc });
     return { bump: result.bump, changes: result.changes, base, head, baseBundle, headBundle };
   } finally {
     if (!options.work) {

@@ -41,9 +41,11 @@ export function diffDocuments(baseDoc: unknown, headDoc: unknown, policy: Policy
     options: { extensibleEnums: policy.extensibleEnums },
     cache: new Map(),
   };
-  compareOperations(ctx, listOperations(base), listOperations(head));
+  const baseOps = listOperations(base);
+  const headOps = listOperations(head);
+  compareOperations(ctx, baseOps, headOps);
   compareDocument(ctx);
-  compareUnusedComponents(ctx);
+  compareUnusedComponents(ctx, baseOps, headOps);
   return weigh(findings, policy);
 }
 
@@ -154,7 +156,6 @@ function renamedWebhooks(
 function compareDocument(ctx: OperationContext): void {
   const { base, head } = ctx;
   compareServers(
-    ctx,
     (f) => ctx.report({ ...f, operation: null }),
     effectiveServers(base, undefined),
     effectiveServers(head, undefined),
@@ -200,13 +201,13 @@ function documentation(
 }
 
 /** Components that no operation reaches on either side: they change the types, not the API. */
-function compareUnusedComponents(ctx: OperationContext): void {
+function compareUnusedComponents(ctx: OperationContext, baseOps: Operation[], headOps: Operation[]): void {
   const groups = (spec: Spec): Record<string, unknown> =>
     isNode(spec.doc.components) ? spec.doc.components : {};
   const a = groups(ctx.base);
   const b = groups(ctx.head);
-  const baseUsed = reachable(ctx.base);
-  const headUsed = reachable(ctx.head);
+  const baseUsed = reachable(ctx.base, baseOps);
+  const headUsed = reachable(ctx.head, headOps);
   for (const group of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const x = isNode(a[group]) ? a[group] : {};
     const y = isNode(b[group]) ? b[group] : {};
@@ -233,7 +234,7 @@ function compareUnusedComponents(ctx: OperationContext): void {
  * Every component the operations reach on one side, through any chain of `$ref`s (an added
  * operation's components count as used too), and the security schemes they require.
  */
-function reachable(spec: Spec): Set<string> {
+function reachable(spec: Spec, operations: Operation[]): Set<string> {
   const found = new Set<string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -255,7 +256,7 @@ function reachable(spec: Spec): Set<string> {
   };
   walk(spec.doc.paths);
   walk(spec.doc.webhooks);
-  const requirements = [spec.doc.security, ...listOperations(spec).map((op) => op.op.node.security)];
+  const requirements = [spec.doc.security, ...operations.map((op) => op.op.node.security)];
   for (const list of requirements) {
     for (const alternative of Array.isArray(list) ? list.filter(isNode) : []) {
       for (const name of Object.keys(alternative)) {
@@ -271,7 +272,12 @@ function weigh(findings: Finding[], policy: Policy): DiffResult {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = `${finding.rule}|${finding.basePtr ?? ""}|${finding.headPtr ?? ""}`;
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const group = groups.get(key);
+    if (group) {
+      group.push(finding);
+    } else {
+      groups.set(key, [finding]);
+    }
   }
   const changes: Change[] = [];
   for (const group of groups.values()) {

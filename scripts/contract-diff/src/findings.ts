@@ -47,9 +47,7 @@ export function consequence(effect: Effect, mode: Mode): string {
   }
   return effect === "narrow"
     ? "fewer values can be sent"
-    : effect === "widen"
-      ? "clients may receive values they were not promised"
-      : "clients may receive values they were not promised";
+    : "clients may receive values they were not promised";
 }
 
 export function flip(mode: Mode): Mode {

@@ -117,15 +117,26 @@ export class SourceMapper {
 /** Fills `location` of every change: head side for what exists there, base side for removals. */
 export async function locateAll(
   changes: Change[],
-  sides: { head: Side; base: Side; headBundle: string; baseBundle: string },
+  sides: {
+    head: Side;
+    base: Side;
+    headBundle: string;
+    baseBundle: string;
+    /** The bundles already parsed, when the caller has them: the files are then not read again. */
+    headDoc?: unknown;
+    baseDoc?: unknown;
+  },
 ): Promise<void> {
   // The promise is what is kept: the changes ask for their side's mapper all at once, and a
   // cache filled only after the read would build (and parse every source file) once per change.
   const bundles = new Map<string, Promise<SourceMapper>>();
-  const mapper = (side: Side, bundleFile: string): Promise<SourceMapper> => {
+  const mapper = (side: Side, bundleFile: string, doc: unknown): Promise<SourceMapper> => {
     let found = bundles.get(bundleFile);
     if (!found) {
-      found = readFile(bundleFile, "utf8").then((text) => new SourceMapper(JSON.parse(text), side));
+      found =
+        doc !== undefined
+          ? Promise.resolve(new SourceMapper(doc, side))
+          : readFile(bundleFile, "utf8").then((text) => new SourceMapper(JSON.parse(text), side));
       bundles.set(bundleFile, found);
     }
     return found;
@@ -139,7 +150,9 @@ export async function locateAll(
       const onHead = loc.side === "head";
       try {
         const found = await (
-          await mapper(onHead ? sides.head : sides.base, onHead ? sides.headBundle : sides.baseBundle)
+          await (onHead
+            ? mapper(sides.head, sides.headBundle, sides.headDoc)
+            : mapper(sides.base, sides.baseBundle, sides.baseDoc))
         ).locate(loc.pointer);
         if (found) {
           change.location = found;

@@ -77,7 +77,7 @@ export function compareOperation(ctx: OperationContext, a: Operation, b: Operati
   if (!a.reversed) {
     compareSecurity(ctx, emit, a, b);
   }
-  compareServers(ctx, emit, effectiveServers(ctx.base, a), effectiveServers(ctx.head, b), label);
+  compareServers(emit, effectiveServers(ctx.base, a), effectiveServers(ctx.head, b), label);
 }
 
 export type Emit = (finding: Omit<Finding, "operation">) => void;
@@ -176,19 +176,16 @@ class Parts {
     }
     const wasRequired = x.required === true || p.in === "path";
     const isRequired = y.required === true || q.in === "path";
-    if (wasRequired !== isRequired) {
-      const breaks = breaksIn(isRequired ? "narrow" : "widen", mode);
-      this.emit({
-        rule: isRequired ? "parameter-became-required" : "parameter-became-optional",
-        breaks,
-        bump: "minor",
-        message: `The ${name} became ${isRequired ? "required" : "optional"}${breaks ? (isRequired ? ": clients that do not send it are refused" : ": integrators may no longer get it") : ""}.`,
-        basePtr: child(p.at.ptr, "required"),
-        headPtr: child(q.at.ptr, "required"),
-        before: wasRequired,
-        after: isRequired,
-      });
-    }
+    this.requiredness(
+      { rule: "parameter", what: `The ${name}`, base: p.at.ptr, head: q.at.ptr },
+      wasRequired,
+      isRequired,
+      mode,
+      {
+        required: ": clients that do not send it are refused",
+        optional: ": integrators may no longer get it",
+      },
+    );
     const styleA = serialization(this.ctx.base, p);
     const styleB = serialization(this.ctx.head, q);
     if (styleA.allowReserved !== styleB.allowReserved) {
@@ -289,19 +286,13 @@ class Parts {
     }
     const wasRequired = x.node.required === true;
     const isRequired = y.node.required === true;
-    if (wasRequired !== isRequired) {
-      const breaks = breaksIn(isRequired ? "narrow" : "widen", mode);
-      this.emit({
-        rule: isRequired ? "request-body-became-required" : "request-body-became-optional",
-        breaks,
-        bump: "minor",
-        message: `The request body became ${isRequired ? "required" : "optional"}${breaks ? (isRequired ? ": clients that send none are refused" : ": integrators may get none") : ""}.`,
-        basePtr: child(x.ptr, "required"),
-        headPtr: child(y.ptr, "required"),
-        before: wasRequired,
-        after: isRequired,
-      });
-    }
+    this.requiredness(
+      { rule: "request-body", what: "The request body", base: x.ptr, head: y.ptr },
+      wasRequired,
+      isRequired,
+      mode,
+      { required: ": clients that send none are refused", optional: ": integrators may get none" },
+    );
     this.docs(x, y, ["description"], "request body");
     this.content(content(x), content(y), mode, "request", "", !(wasRequired && isRequired));
   }
@@ -423,19 +414,13 @@ class Parts {
       }
       const wasRequired = hx.node.required === true;
       const isRequired = hy.node.required === true;
-      if (wasRequired !== isRequired) {
-        const breaks = breaksIn(isRequired ? "narrow" : "widen", mode);
-        this.emit({
-          rule: isRequired ? "response-header-became-required" : "response-header-became-optional",
-          breaks,
-          bump: "minor",
-          message: `The ${name} became ${isRequired ? "required" : "optional"}${breaks ? (isRequired ? "" : ": clients may no longer get it") : ""}.`,
-          basePtr: child(hx.ptr, "required"),
-          headPtr: child(hy.ptr, "required"),
-          before: wasRequired,
-          after: isRequired,
-        });
-      }
+      this.requiredness(
+        { rule: "response-header", what: `The ${name}`, base: hx.ptr, head: hy.ptr },
+        wasRequired,
+        isRequired,
+        mode,
+        { required: "", optional: ": clients may no longer get it" },
+      );
       if (hx.node.explode !== hy.node.explode && (hx.node.explode === true || hy.node.explode === true)) {
         this.emit({
           rule: "parameter-serialization-changed",
@@ -479,6 +464,33 @@ class Parts {
       });
     }
     this.content(content(x), content(y), mode, "response", "");
+  }
+
+  /**
+   * A parameter, request body or response header that became required or optional; `why` says
+   * whom it breaks, for each direction it may have gone.
+   */
+  private requiredness(
+    part: { rule: string; what: string; base: string; head: string },
+    wasRequired: boolean,
+    isRequired: boolean,
+    mode: Mode,
+    why: { required: string; optional: string },
+  ): void {
+    if (wasRequired === isRequired) {
+      return;
+    }
+    const breaks = breaksIn(isRequired ? "narrow" : "widen", mode);
+    this.emit({
+      rule: `${part.rule}-became-${isRequired ? "required" : "optional"}`,
+      breaks,
+      bump: "minor",
+      message: `${part.what} became ${isRequired ? "required" : "optional"}${breaks ? (isRequired ? why.required : why.optional) : ""}.`,
+      basePtr: child(part.base, "required"),
+      headPtr: child(part.head, "required"),
+      before: wasRequired,
+      after: isRequired,
+    });
   }
 
   content(x: Content, y: Content, mode: Mode, message: Direction, subject: string, omittable = true): void {

@@ -34,6 +34,7 @@ import {
   type SchemaRef,
   type SchemaView,
   tighterBound,
+  typeFits,
   type ViewOptions,
   viewOf,
 } from "./schema-view.js";
@@ -211,7 +212,7 @@ class Comparison {
     const was = this.a.types?.value;
     const now = this.b.types?.value;
     const covered = (t: string, set: Set<string> | undefined): boolean =>
-      set === undefined || set.has(t) || (t === "integer" && set.has("number"));
+      set === undefined || typeFits(t, set);
     const lost = was ? [...was].filter((t) => !covered(t, now)) : now ? ["(any type)"] : [];
     const gained = now ? [...now].filter((t) => !covered(t, was)) : was ? ["(any type)"] : [];
     if (lost.length === 0 && gained.length === 0) {
@@ -396,7 +397,8 @@ class Comparison {
       ["minProperties", "maxProperties"],
       ["minContains", "maxContains"],
     ] as const;
-    const implied = { a: impliedLengths(this.a), b: impliedLengths(this.b) };
+    // Building the patterns' automata is costly: only a changed string length needs them.
+    let implied: { a: Lengths; b: Lengths } | undefined;
     const enumerated = values(this.a) !== undefined && values(this.b) !== undefined;
     for (const [low, high] of pairs) {
       for (const key of [low, high]) {
@@ -412,6 +414,7 @@ class Comparison {
         if (key === "minLength" || key === "maxLength") {
           // What the pattern, the format or the listed values already imply is no change.
           const pick = lower ? Math.max : Math.min;
+          implied ??= { a: impliedLengths(this.a), b: impliedLengths(this.b) };
           before = pick(before, lower ? implied.a.min : implied.a.max);
           after = pick(after, lower ? implied.b.min : implied.b.max);
           if (enumerated || before === after) {
@@ -641,9 +644,6 @@ class Comparison {
         was.kind === "none" ? false : undefined,
         now.kind === "none" ? false : undefined,
       );
-      if (now.kind === "schemas" && !closed) {
-        // What is allowed now may still be constrained; nothing more to compare against `false`.
-      }
       return;
     }
     const base = was.kind === "schemas" ? was.refs : nothing(this.a.spec, this.a.ptr);
@@ -660,17 +660,9 @@ class Comparison {
       const now = b.prefixItems[i] ?? nothing(b.spec, b.ptr);
       this.nested(was, now, this.path(`[${i}]`));
     }
-    if (a.contains.length > 0 && b.contains.length > 0) {
-      this.nested(a.contains, b.contains, this.path(" (contains)"));
-    } else if (a.contains.length > 0 || b.contains.length > 0) {
-      const added = b.contains.length > 0;
-      this.moved(
-        added ? "narrow" : "widen",
-        "schema-constraint-changed",
-        `\`contains\` ${added ? "added" : "removed"}${this.of()}`,
-        { base: a.contains[0]?.ptr, head: b.contains[0]?.ptr },
-      );
-    }
+    this.presence("contains", a.contains, b.contains, () =>
+      this.nested(a.contains, b.contains, this.path(" (contains)")),
+    );
   }
 
   /** Whether a property travels in this message (readOnly ones never in requests...). */
@@ -984,15 +976,27 @@ class Comparison {
 
   private contentSchema(): void {
     const { a, b } = this;
-    if (a.contentSchema.length > 0 && b.contentSchema.length > 0) {
-      this.nested(a.contentSchema, b.contentSchema, this.path(" (content)"));
-    } else if (a.contentSchema.length > 0 || b.contentSchema.length > 0) {
-      const added = b.contentSchema.length > 0;
+    this.presence("contentSchema", a.contentSchema, b.contentSchema, () =>
+      this.nested(a.contentSchema, b.contentSchema, this.path(" (content)")),
+    );
+  }
+
+  /** A keyword holding a schema: compared when on both sides, else added (narrows) or removed. */
+  private presence(
+    key: string,
+    was: readonly SchemaRef[],
+    now: readonly SchemaRef[],
+    compare: () => void,
+  ): void {
+    if (was.length > 0 && now.length > 0) {
+      compare();
+    } else if (was.length > 0 || now.length > 0) {
+      const added = now.length > 0;
       this.moved(
         added ? "narrow" : "widen",
         "schema-constraint-changed",
-        `\`contentSchema\` ${added ? "added" : "removed"}${this.of()}`,
-        { base: a.contentSchema[0]?.ptr, head: b.contentSchema[0]?.ptr },
+        `\`${key}\` ${added ? "added" : "removed"}${this.of()}`,
+        { base: was[0]?.ptr, head: now[0]?.ptr },
       );
     }
   }
@@ -1078,18 +1082,10 @@ class Comparison {
 
   private negation(): void {
     const { a, b } = this;
-    if (a.not.length > 0 && b.not.length > 0) {
-      // A value passes `not: X` when it fails X: a narrower X lets more values through.
-      this.nested(a.not, b.not, this.path(" (not)"), flip(this.ctx.mode));
-    } else if (a.not.length > 0 || b.not.length > 0) {
-      const added = b.not.length > 0;
-      this.moved(
-        added ? "narrow" : "widen",
-        "schema-constraint-changed",
-        `\`not\` ${added ? "added" : "removed"}${this.of()}`,
-        { base: a.not[0]?.ptr, head: b.not[0]?.ptr },
-      );
-    }
+    // A value passes `not: X` when it fails X: a narrower X lets more values through.
+    this.presence("not", a.not, b.not, () =>
+      this.nested(a.not, b.not, this.path(" (not)"), flip(this.ctx.mode)),
+    );
   }
 
   private conditionals(): void {

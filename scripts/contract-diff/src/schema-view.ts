@@ -343,9 +343,7 @@ function read(
           ? [node.const]
           : undefined;
     if (values) {
-      view.enum = view.enum
-        ? { value: view.enum.value.filter((v) => values.some((w) => sameJson(v, w))), ptr: at(key) }
-        : { value: [...values], ptr: at(key) };
+      view.enum = intersectEnum(view.enum, values, at(key));
     }
   }
   const open = node["x-extensible-enum"];
@@ -403,9 +401,7 @@ function read(
   }
 
   for (const [name, value] of Object.entries(isNode(node.properties) ? node.properties : {})) {
-    const list = view.properties.get(name) ?? [];
-    list.push({ spec, node: value, ptr: child(ptr, "properties", name) });
-    view.properties.set(name, list);
+    addTo(view.properties, name, { spec, node: value, ptr: child(ptr, "properties", name) });
   }
   if (Array.isArray(node.required)) {
     node.required.forEach((name, i) => {
@@ -433,9 +429,11 @@ function read(
   for (const [pattern, value] of Object.entries(
     isNode(node.patternProperties) ? node.patternProperties : {},
   )) {
-    const list = view.patternProperties.get(pattern) ?? [];
-    list.push({ spec, node: value, ptr: child(ptr, "patternProperties", pattern) });
-    view.patternProperties.set(pattern, list);
+    addTo(view.patternProperties, pattern, {
+      spec,
+      node: value,
+      ptr: child(ptr, "patternProperties", pattern),
+    });
   }
   if (node.propertyNames !== undefined) {
     view.propertyNames.push(ref("propertyNames"));
@@ -487,9 +485,7 @@ function read(
           }
         }
       });
-      view.enum = view.enum
-        ? { value: view.enum.value.filter((v) => values.some((w) => sameJson(v, w))), ptr: at(key) }
-        : { value: values, ptr: at(key) };
+      view.enum = intersectEnum(view.enum, values, at(key));
     } else if (Array.isArray(list)) {
       view[key].push({
         value: list.map((branch, i) => ({ spec, node: branch, ptr: child(ptr, key, i) })),
@@ -644,13 +640,24 @@ export function jsonType(value: unknown): string {
   return typeof value === "object" ? "object" : typeof value;
 }
 
-function typeFits(type: string, set: Set<string>): boolean {
+/** Whether values of `type` are allowed by the types in `set` (an integer is a number). */
+export function typeFits(type: string, set: Set<string>): boolean {
   return set.has(type) || (type === "integer" && set.has("number"));
 }
 
 function intersectTypes(a: Set<string>, b: Set<string>): Set<string> {
-  const has = (set: Set<string>, t: string): boolean => set.has(t) || (t === "integer" && set.has("number"));
-  return new Set([...a].filter((t) => has(b, t)).concat([...b].filter((t) => has(a, t))));
+  return new Set([...a].filter((t) => typeFits(t, b)).concat([...b].filter((t) => typeFits(t, a))));
+}
+
+/** Both lists must hold: the values already listed that `values` also lists, else `values`. */
+function intersectEnum(
+  current: Located<unknown[]> | undefined,
+  values: readonly unknown[],
+  ptr: string,
+): Located<unknown[]> {
+  return current
+    ? { value: current.value.filter((v) => values.some((w) => sameJson(v, w))), ptr }
+    : { value: [...values], ptr };
 }
 
 /** Whether a schema accepts null (it says so, or it says nothing about types). */
@@ -739,41 +746,4 @@ function finish(view: SchemaView): void {
   if (view.types && view.types.value.size === 0 && !view.never) {
     view.never = { value: true, ptr: view.types.ptr };
   }
-}
-
-/** Whether the view constrains nothing at all (`{}` or `true`, annotations aside). */
-export function isUnconstrained(view: SchemaView): boolean {
-  return (
-    !view.never &&
-    !view.types &&
-    !view.enum &&
-    !view.minimum &&
-    !view.maximum &&
-    view.multipleOf.length === 0 &&
-    !view.minLength &&
-    !view.maxLength &&
-    view.patterns.length === 0 &&
-    view.formats.length === 0 &&
-    view.exact.size === 0 &&
-    view.items.kind === "any" &&
-    view.prefixItems.length === 0 &&
-    !view.minItems &&
-    !view.maxItems &&
-    !view.uniqueItems &&
-    view.contains.length === 0 &&
-    view.properties.size === 0 &&
-    view.required.size === 0 &&
-    view.additionalProperties.kind === "any" &&
-    view.unevaluatedProperties.kind === "any" &&
-    view.patternProperties.size === 0 &&
-    view.propertyNames.length === 0 &&
-    !view.minProperties &&
-    !view.maxProperties &&
-    view.dependentRequired.size === 0 &&
-    view.dependentSchemas.size === 0 &&
-    view.anyOf.length === 0 &&
-    view.oneOf.length === 0 &&
-    view.not.length === 0 &&
-    view.conditionals.length === 0
-  );
 }

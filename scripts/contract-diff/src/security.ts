@@ -7,10 +7,17 @@ import { type At, deref, type Spec } from "./spec.js";
 
 type Requirement = Map<string, Set<string>>;
 
-function requirements(spec: Spec, op: Operation): { list: Requirement[]; ptr: string } {
+/** The requirements as written that apply to an operation: its own, else the document's. */
+function effective(spec: Spec, op: Operation): { value: unknown[]; ptr: string } {
   const own = op.op.node.security;
-  const value = Array.isArray(own) ? own : Array.isArray(spec.doc.security) ? spec.doc.security : [];
-  const ptr = Array.isArray(own) ? child(op.op.ptr, "security") : "#/security";
+  if (Array.isArray(own)) {
+    return { value: own, ptr: child(op.op.ptr, "security") };
+  }
+  return { value: Array.isArray(spec.doc.security) ? spec.doc.security : [], ptr: "#/security" };
+}
+
+function requirements(spec: Spec, op: Operation): { list: Requirement[]; ptr: string; text: string } {
+  const { value, ptr } = effective(spec, op);
   const list = value.filter(isNode).map((alternative) => {
     const out: Requirement = new Map();
     for (const [name, scopes] of Object.entries(alternative)) {
@@ -18,7 +25,14 @@ function requirements(spec: Spec, op: Operation): { list: Requirement[]; ptr: st
     }
     return out;
   });
-  return { list, ptr };
+  return { list, ptr, text: describe(value) };
+}
+
+/** The requirements as a reader names them: `bearerAuth or apiKey + session`. */
+function describe(value: unknown[]): string {
+  return value.length > 0
+    ? value.map((alt) => Object.keys(isNode(alt) ? alt : {}).join(" + ") || "anonymous").join(" or ")
+    : "none";
 }
 
 /** What a scheme is, not what it is called: renaming `bearerAuth` to `bearer` changes nothing. */
@@ -58,14 +72,6 @@ function satisfies(alternative: Requirement, by: Requirement): boolean {
 export function compareSecurity(ctx: OperationContext, emit: Emit, a: Operation, b: Operation): void {
   const was = requirements(ctx.base, a);
   const now = requirements(ctx.head, b);
-  const describe = (list: Requirement[], spec: Spec, op: Operation): string => {
-    const raw = Array.isArray(op.op.node.security) ? op.op.node.security : spec.doc.security;
-    return Array.isArray(raw) && raw.length > 0
-      ? raw.map((alt) => Object.keys(isNode(alt) ? alt : {}).join(" + ") || "anonymous").join(" or ")
-      : list.length === 0
-        ? "none"
-        : "";
-  };
   const open = (list: Requirement[]): boolean => list.length === 0 || list.some((r) => r.size === 0);
   if (!open(now.list)) {
     const lost = open(was.list)
@@ -76,7 +82,7 @@ export function compareSecurity(ctx: OperationContext, emit: Emit, a: Operation,
         rule: "security-requirement-changed",
         breaks: true,
         bump: "minor",
-        message: `Security changed from ${describe(was.list, ctx.base, a)} to ${describe(now.list, ctx.head, b)}: clients that authenticate as before are refused.`,
+        message: `Security changed from ${was.text} to ${now.text}: clients that authenticate as before are refused.`,
         basePtr: was.ptr,
         headPtr: now.ptr,
       });
@@ -85,14 +91,14 @@ export function compareSecurity(ctx: OperationContext, emit: Emit, a: Operation,
     }
   }
   const same = sameJson(requirementsJson(was.list), requirementsJson(now.list));
-  if (!same || describe(was.list, ctx.base, a) !== describe(now.list, ctx.head, b)) {
+  if (!same || was.text !== now.text) {
     emit({
       rule: "security-requirement-changed",
       breaks: false,
       bump: same ? "patch" : "minor",
       message: same
-        ? `Security schemes renamed (${describe(was.list, ctx.base, a)} to ${describe(now.list, ctx.head, b)}); their definitions are the same.`
-        : `Security changed from ${describe(was.list, ctx.base, a)} to ${describe(now.list, ctx.head, b)}; every client that authenticated before still can.`,
+        ? `Security schemes renamed (${was.text} to ${now.text}); their definitions are the same.`
+        : `Security changed from ${was.text} to ${now.text}; every client that authenticated before still can.`,
       basePtr: was.ptr,
       headPtr: now.ptr,
     });
@@ -106,8 +112,11 @@ function requirementsJson(list: Requirement[]): string[] {
 
 /** The definitions behind the schemes an operation uses: a new token URL breaks configured clients. */
 function compareSchemes(ctx: OperationContext, emit: Emit, a: Operation): void {
-  const raw = Array.isArray(a.op.node.security) ? a.op.node.security : ctx.base.doc.security;
-  const names = new Set((Array.isArray(raw) ? raw : []).filter(isNode).flatMap((alt) => Object.keys(alt)));
+  const names = new Set(
+    effective(ctx.base, a)
+      .value.filter(isNode)
+      .flatMap((alt) => Object.keys(alt)),
+  );
   for (const name of names) {
     const x = securityScheme(ctx.base, name);
     const y = securityScheme(ctx.head, name);

@@ -1,7 +1,7 @@
 // Servers: every URL a client could use (each variable over its enum) and the default one.
 
 import { show } from "./findings.js";
-import type { Emit, OperationContext } from "./operation-compare.js";
+import type { Emit } from "./operation-compare.js";
 import type { Operation } from "./operations.js";
 import { child, isNode, type Node, sameJson } from "./pointer.js";
 import type { Spec } from "./spec.js";
@@ -60,13 +60,7 @@ function defaultUrl(server: Node | undefined): string | undefined {
  * Servers policy (README): a URL clients could use that is gone breaks them; a new URL does not;
  * a new default (the first server, which generated clients use) while the old URL stays is minor.
  */
-export function compareServers(
-  _ctx: OperationContext,
-  emit: Emit,
-  was: Servers,
-  now: Servers,
-  label: string | null,
-): void {
+export function compareServers(emit: Emit, was: Servers, now: Servers, label: string | null): void {
   if (label !== null && !was.own && !now.own) {
     return;
   }
